@@ -1,0 +1,1 @@
+"""HTTP API for partner NGOs (see issue: HTTP API)."""
