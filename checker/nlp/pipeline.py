@@ -1,0 +1,97 @@
+"""Building the per-language spaCy pipelines.
+
+Both pipelines are blank (tokenizer only, no trained weights) plus two components:
+
+* ``legal_lemma`` writes a lower-cased lemma into ``token.lemma_`` and ``token.norm_``;
+* ``legal_quantities`` stores the quantities of the text in ``doc._.quantities``
+  (see :mod:`checker.nlp.quantities`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
+
+from checker.models import Language
+from checker.nlp.language import validate_language
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=None)
+
+
+@lru_cache(maxsize=1)
+def _english_table():
+    """spacy-lookups-data's English lemma table (a spaCy ``Table``: ``get(word, default)``)."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_en(lower: str) -> str:
+    return _english_table().get(lower, lower)
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_ru(lower: str) -> str:
+    lower = lower.replace("ё", "е")
+    if not any("\u0400" <= ch <= "\u04ff" for ch in lower):
+        return lower
+    return _morph().parse(lower)[0].normal_form.replace("ё", "е")
+
+
+def lemmatize_word(word: str, lang: Language) -> str:
+    """Lower-cased lemma of one word in ``lang``: "Assemblies" → "assembly", "дней" → "день"."""
+    lower = word.lower()
+    return _lemma_ru(lower) if lang == "ru" else _lemma_en(lower)
+
+
+@SpacyLanguage.factory("legal_lemma", default_config={"lang": "en"})
+def _make_legal_lemma(nlp: SpacyLanguage, name: str, lang: str):
+    lemma = _lemma_ru if lang == "ru" else _lemma_en
+
+    def legal_lemma(doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_space:
+                continue
+            value = lemma(token.lower_)
+            token.lemma_ = value
+            token.norm_ = value
+        return doc
+
+    return legal_lemma
+
+
+@SpacyLanguage.factory("legal_quantities", default_config={"lang": "en"})
+def _make_legal_quantities(nlp: SpacyLanguage, name: str, lang: str):
+    from checker.nlp.quantities import extract_quantities
+
+    def legal_quantities(doc: Doc) -> Doc:
+        doc._.quantities = extract_quantities(doc, lang)  # type: ignore[arg-type]
+        return doc
+
+    return legal_quantities
+
+
+@lru_cache(maxsize=None)
+def get_pipeline(lang: Language) -> SpacyLanguage:
+    """The process-wide pipeline for ``lang`` ("en" or "ru"), built on first use.
+
+    Raises :class:`checker.errors.InputError` for another language code.
+    """
+    validate_language(lang)
+    nlp = spacy.blank(lang)
+    nlp.max_length = 6_000_000
+    nlp.add_pipe("legal_lemma", config={"lang": lang})
+    nlp.add_pipe("legal_quantities", config={"lang": lang})
+    return nlp
