@@ -243,18 +243,21 @@ class CitationRef(BaseModel):
 
     source: str
     title: str
+    cite_as: str = Field(default="", description="short name of the source, e.g. 'HRC General Comment No. 37'")
     symbol: str | None = None
     url: str | None = None
+    unit: Literal["para.", "art.", "§"] = "para."
     paragraphs: list[str] = Field(default_factory=list)
     locator: str | None = None
     verified: bool
 
     @property
     def pinpoint(self) -> str:
-        """E.g. ``CCPR/C/GC/37, paras. 70, 72`` or the locator."""
-        name = self.symbol or self.source
+        """E.g. ``HRC General Comment No. 37, paras. 70, 72``, ``ICCPR, art. 21`` or the locator."""
+        name = self.cite_as or self.symbol or self.source
         if self.paragraphs:
-            word = "para." if len(self.paragraphs) == 1 else "paras."
+            plural = {"para.": "paras.", "art.": "arts.", "§": "§§"}[self.unit]
+            word = self.unit if len(self.paragraphs) == 1 else plural
             return f"{name}, {word} {', '.join(self.paragraphs)}"
         return f"{name}, {self.locator}" if self.locator else name
 
