@@ -150,6 +150,11 @@ class Example(_Strict):
 
     lang: Language
     text: str = Field(min_length=5)
+    scope: Literal["provision", "draft"] = Field(
+        default="provision",
+        description="provision: judged by the pattern and quantity detectors; draft: the text is a whole "
+        "draft, judged by the absence detectors too",
+    )
     note: str | None = None
 
 

@@ -1,0 +1,192 @@
+"""The ``rightscheck`` command.
+
+Exit codes: 0 — every draft was checked (whatever it found); 1 — some finding reached the
+``--fail-on`` severity; 2 — bad input (a file that cannot be read, a bad option, a malformed
+standards file); 3 — an internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from checker.errors import InputError, StandardsError
+
+EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_FORMATS = ["json", "html", "md"]
+_SEVERITIES = ["low", "medium", "high"]
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> "NoReturn":  # type: ignore[name-defined]
+    click.echo(f"rightscheck: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rightscheck", prog_name="rightscheck")
+def main() -> None:
+    """Check draft laws against UN and OSCE standards on assembly, expression and association."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS), default="html", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report of one draft here ('-' for standard output).")
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), help="Write one report per draft into this folder.")
+@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
+              help="Language of the drafts; auto tells English from Russian by script.")
+@click.option("--min-severity", type=click.Choice(_SEVERITIES), default="low", show_default=True,
+              help="Leave out findings below this severity.")
+@click.option("--fail-on", type=click.Choice(_SEVERITIES), default=None,
+              help="Exit with 1 when a finding of at least this severity is reported.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary lines.")
+def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path | None, lang: str,
+          min_severity: str, fail_on: str | None, quiet: bool) -> None:
+    """Check one or more draft laws (.txt .docx .pdf .html .odt .rtf) and write reports.
+
+    With one draft and no -o or --out-dir the report goes to standard output.
+    """
+    from tqdm import tqdm
+
+    from checker.models import Severity
+    from checker.pipeline import check as check_draft
+    from reports import render
+
+    if output is not None and out_dir is not None:
+        _fail("use either -o/--output or --out-dir, not both")
+    if len(paths) > 1 and out_dir is None:
+        _fail("several drafts need --out-dir DIR (one report per draft)")
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"cannot create output folder {out_dir}: {exc.strerror}")
+
+    bad_input = False
+    conflicts = False
+    threshold = Severity(fail_on) if fail_on else None
+    progress = tqdm(paths, unit="draft", disable=quiet or len(paths) < 2, file=sys.stderr)
+    for path in progress:
+        progress.set_postfix_str(path.name)
+        try:
+            report = check_draft(path, lang=lang, min_severity=min_severity)
+            text = render(report, fmt)
+        except InputError as exc:
+            click.echo(f"rightscheck: {path}: {exc}", err=True)
+            bad_input = True
+            continue
+        except StandardsError as exc:
+            _fail(f"the standards catalogue is malformed: {exc}")
+        except Exception as exc:  # a defect: say so in one line, keep going with other drafts
+            click.echo(f"rightscheck: {path}: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+            sys.exit(EXIT_INTERNAL)
+        if out_dir is not None:
+            target: Path | None = out_dir / f"{path.stem}.rightscheck.{fmt}"
+        elif output is not None and str(output) != "-":
+            target = output
+        else:
+            target = None
+        if target is None:
+            click.echo(text, nl=not text.endswith("\n"))
+        else:
+            _write_atomically(target, text)
+        if threshold and any(f.severity.rank >= threshold.rank for f in report.findings):
+            conflicts = True
+        if not quiet:
+            counts = {s: sum(1 for f in report.findings if f.severity.value == s) for s in ("high", "medium", "low")}
+            where = f" → {target}" if target else ""
+            tqdm.write(
+                f"{path}: {len(report.findings)} findings (high {counts['high']}, medium {counts['medium']}, "
+                f"low {counts['low']}) in {report.draft.provisions} provisions{where}",
+                file=sys.stderr,
+            )
+    if bad_input:
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_CONFLICTS if conflicts else EXIT_OK)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file, so a failure leaves no half report."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"cannot write {target}: {exc.strerror}")
+
+
+@main.group()
+def standards() -> None:
+    """List, show and test the encoded standards."""
+
+
+def _catalogue():
+    from standards.loader import default_catalogue
+
+    try:
+        return default_catalogue()
+    except StandardsError as exc:
+        _fail(f"the standards catalogue is malformed: {exc}")
+
+
+@standards.command("list")
+@click.option("--domain", help="Only standards of this domain (assembly, expression, media, association, elections, cross-cutting).")
+@click.option("--lang", type=click.Choice(["en", "ru"]), help="Only standards with a detector for this language.")
+def standards_list(domain: str | None, lang: str | None) -> None:
+    """One line per standard: id, domain, severity, detector kinds, title."""
+    catalogue = _catalogue()
+    for standard in catalogue.standards.values():
+        if domain and standard.domain.value != domain and domain not in {d.value for d in standard.also_domains}:
+            continue
+        kinds = sorted({d.kind for d in standard.detectors if lang is None or getattr(d, "lang", lang) == lang})
+        if lang and not kinds:
+            continue
+        click.echo(f"{standard.id:36} {standard.domain.value:13} {standard.severity.value:6} {','.join(kinds) or '-':24} {standard.title}")
+
+
+@standards.command("show")
+@click.argument("standard_id")
+def standards_show(standard_id: str) -> None:
+    """Print one standard: principle, citations, recommendation, detectors."""
+    catalogue = _catalogue()
+    standard = catalogue.standards.get(standard_id)
+    if standard is None:
+        _fail(f"no standard {standard_id!r}; see 'rightscheck standards list'")
+    click.echo(f"{standard.id} — {standard.title}\nDomain: {standard.domain.value}   Severity: {standard.severity.value}   Status: {standard.status}\n")
+    click.echo(f"Principle: {standard.principle.strip()}\n")
+    click.echo("Citations:")
+    for c in standard.citations:
+        source = catalogue.sources[c.source]
+        where = ", ".join(c.paragraphs) if c.paragraphs else c.locator
+        label = "" if c.verified else "  [paragraph to be confirmed]"
+        click.echo(f"  - {source.cite_as or source.id} {where}{label}")
+    click.echo(f"\nRecommendation: {standard.recommendation.strip()}")
+    click.echo(f"Compliant alternative: {standard.compliant_alternative.strip()}")
+    click.echo("\nDetectors: " + ", ".join(f"{d.kind}:{d.id}" + (f" ({d.lang})" if hasattr(d, "lang") else "") for d in standard.detectors))
+
+
+@standards.command("test")
+@click.argument("standard_id", required=False)
+def standards_test(standard_id: str | None) -> None:
+    """Run every standard's flag / no-flag examples; print failures with the explanation."""
+    from checker.examples import run_examples
+
+    catalogue = _catalogue()
+    if standard_id and standard_id not in catalogue.standards:
+        _fail(f"no standard {standard_id!r}; see 'rightscheck standards list'")
+    results = run_examples(catalogue, only=standard_id)
+    failures = [r for r in results if not r.passed]
+    for result in failures:
+        click.echo(f"FAIL {result.standard_id} [{result.expectation}, {result.lang}] {result.text}")
+        for line in result.explanation:
+            click.echo(f"     {line}")
+    click.echo(f"{len(results) - len(failures)} passed, {len(failures)} failed")
+    sys.exit(EXIT_CONFLICTS if failures else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,108 @@
+"""The phrase syntax standards use to say which words to match.
+
+A phrase is a sequence of space-separated items, each matching one token unless said
+otherwise. Words are compared by lemma (``token.norm_``), so inflected forms match:
+
+==================  =========================================================================
+``permission``       the lemma of "permission" (matches "permission", "permissions")
+``permission|consent``  any of these lemmas
+``=shall``          exactly this lower-cased form, not the lemma
+``пятикратн*``      any word whose lower-cased form starts with "пятикратн"
+``only?``           an optional item (any item may end in ``?``)
+``...``             up to 6 tokens of the same line (``...3``: up to 3)
+``#num``            a number, in digits or in words ("250", "ten", "двухсот")
+``,`` ``(`` ...     punctuation matches itself
+==================  =========================================================================
+
+A phrase may instead be a raw spaCy Matcher pattern (a list of token dicts), for what the
+syntax cannot say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language as SpacyLanguage
+
+from checker.models import Language
+from checker.nlp.pipeline import lemmatize_word
+
+_GAP = re.compile(r"^\.\.\.(\d*)$")
+
+
+class PhraseError(ValueError):
+    """A phrase that does not follow the syntax; the message names the item."""
+
+
+def _lemmas(word: str, nlp: SpacyLanguage, lang: Language) -> list[str]:
+    tokens = [t.text for t in nlp.make_doc(word)]
+    return [lemmatize_word(t, lang) for t in tokens]
+
+
+def compile_phrase(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language) -> list[dict]:
+    """Turn a phrase into a spaCy Matcher token pattern.
+
+    Args:
+        phrase: a phrase in the syntax above, or a raw token pattern (returned unchanged).
+        nlp: the pipeline of ``lang`` (its tokenizer splits multi-token words like
+            "sound-amplifying" the way the draft's text is split).
+        lang: "en" or "ru", for lemmatising the phrase's words.
+
+    Returns:
+        A list of token dicts for ``Matcher.add``.
+
+    Raises:
+        PhraseError: an empty phrase, an alternative of several tokens, or a phrase that
+            starts or ends with a gap.
+    """
+    if isinstance(phrase, list):
+        if not phrase or not all(isinstance(t, dict) for t in phrase):
+            raise PhraseError("a raw pattern must be a non-empty list of token mappings")
+        return phrase
+    items = phrase.split()
+    if not items:
+        raise PhraseError("empty phrase")
+    if _GAP.match(items[0]) or _GAP.match(items[-1]):
+        raise PhraseError(f"phrase {phrase!r} may not start or end with '...'")
+    pattern: list[dict] = []
+    for item in items:
+        gap = _GAP.match(item)
+        if gap:
+            pattern.append({"IS_SPACE": False, "OP": "{0,%d}" % int(gap.group(1) or 6)})
+            continue
+        optional = item.endswith("?") and len(item) > 1
+        if optional:
+            item = item[:-1]
+        if item == "#num":
+            tokens = [{"LIKE_NUM": True}]
+        elif item.startswith("=") and len(item) > 1:
+            tokens = [{"LOWER": item[1:].lower()}]
+        elif item.endswith("*") and len(item) > 1:
+            tokens = [{"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}]
+        elif "|" in item:
+            alternatives = [a for a in item.split("|") if a]
+            norms: list[str] = []
+            for alternative in alternatives:
+                lemmas = _lemmas(alternative, nlp, lang)
+                if len(lemmas) != 1:
+                    raise PhraseError(f"alternative {alternative!r} in {phrase!r} is more than one word")
+                norms.append(lemmas[0])
+                if alternative.lower() != lemmas[0]:
+                    norms.append(alternative.lower())
+            tokens = [{"NORM": {"IN": sorted(set(norms))}}]
+        else:
+            lemmas = _lemmas(item, nlp, lang)
+            tokens = [{"NORM": lemma} for lemma in lemmas]
+        if optional:
+            if len(tokens) != 1:
+                raise PhraseError(f"optional item {item!r} in {phrase!r} is more than one word")
+            tokens[0]["OP"] = "?"
+        pattern.extend(tokens)
+    return pattern
+
+
+def describe(phrase: str | list[dict]) -> str:
+    """A short human-readable form of a phrase for explanations."""
+    if isinstance(phrase, list):
+        return "token pattern " + " ".join(str(t) for t in phrase)
+    return f"“{phrase}”"

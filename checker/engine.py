@@ -1,0 +1,269 @@
+"""The engine: every detector of every standard over every provision of a draft.
+
+For each language the engine builds, once, the spaCy pipeline and one Matcher holding the
+phrases of all detectors. Checking a draft is then one pipeline pass over the whole text,
+one Matcher pass, and a walk over the draft's units; hits on the same provision and standard
+are merged, a finding on a provision is dropped when a more specific provision inside it has
+a finding for the same standard, and cross-referenced provisions are attached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass
+
+from checker.detectors import BUILDERS, DraftContext, Hit, MatchIndex, PhraseBook, PhraseError, Unit
+from checker.detectors.base import Segment
+from checker.errors import StandardsError
+from checker.models import (
+    CitationRef,
+    Draft,
+    Finding,
+    Language,
+    Provision,
+    ProvisionRef,
+    Severity,
+    Span,
+)
+from checker.nlp import get_pipeline
+from standards.loader import STANDARDS_DIR
+from standards.model import Catalogue, Standard
+
+_HEADED = {"article", "chapter", "section", "part"}
+
+
+def build_units(draft: Draft) -> list[Unit]:
+    """The checkable units of ``draft``: one per leaf provision, in document order.
+
+    Each unit reads its ancestors' own text (without heading lines) before its own.
+    """
+    definition_eids = {d.provision_eid for d in draft.definitions}
+    units: list[Unit] = []
+
+    def own(provision: Provision) -> list[Segment]:
+        segments = []
+        for start, end in provision.own_segments():
+            if start == provision.start and provision.heading and provision.kind in _HEADED:
+                newline = draft.text.find("\n", start, end)
+                start = end if newline < 0 else newline + 1
+            if draft.text[start:end].strip():
+                segments.append(Segment(start, end, provision))
+        return segments
+
+    def visit(provision: Provision, chain: list[Provision], inherited: list[Segment]) -> None:
+        chain = chain + [provision]
+        segments = inherited + own(provision)
+        if not provision.children:
+            if any(s.provision is provision for s in segments):
+                units.append(
+                    Unit(
+                        provision=provision,
+                        chain=chain,
+                        segments=segments,
+                        is_definition=provision.eid in definition_eids,
+                        is_preamble=provision.kind == "preamble",
+                    )
+                )
+            return
+        lead_in = [s for s in own(provision) if s.end <= provision.children[0].start]
+        for child in provision.children:
+            visit(child, chain, inherited + lead_in)
+
+    for top in draft.provisions:
+        visit(top, [], [])
+    return units
+
+
+def provision_ref(draft: Draft, provision: Provision) -> ProvisionRef:
+    """The printable reference to ``provision``, with page and paragraph of its source block."""
+    block = draft.document.block_at(provision.start)
+    return ProvisionRef(
+        eid=provision.eid,
+        label=provision.label,
+        label_local=provision.label_local,
+        heading=provision.heading,
+        text=draft.text[provision.start : provision.end].strip(),
+        start=provision.start,
+        end=provision.end,
+        page=block.page if block else None,
+        paragraph=block.paragraph if block else None,
+    )
+
+
+@dataclass
+class _LanguageSetup:
+    nlp: object
+    book: PhraseBook
+    detectors: list
+
+
+class Engine:
+    """Runs a catalogue's detectors over drafts.
+
+    Compiling a language's detectors takes a fraction of a second and happens on first use;
+    keep one Engine per process (see :func:`default_engine`).
+
+    Raises :class:`StandardsError` (naming the standard file and detector) when a phrase of
+    the catalogue does not compile.
+    """
+
+    def __init__(self, catalogue: Catalogue, only: set[str] | None = None) -> None:
+        self.catalogue = catalogue
+        self.only = only
+        self._setups: dict[str, _LanguageSetup] = {}
+
+    def _standards(self) -> list[Standard]:
+        return [s for s in self.catalogue.standards.values() if self.only is None or s.id in self.only]
+
+    def setup(self, lang: Language) -> _LanguageSetup:
+        """The compiled detectors of ``lang`` (built on first call)."""
+        if lang in self._setups:
+            return self._setups[lang]
+        nlp = get_pipeline(lang)
+        book = PhraseBook(nlp, lang)
+        detectors = []
+        for standard in self._standards():
+            for spec in standard.detectors:
+                if getattr(spec, "lang", lang) != lang:
+                    continue
+                try:
+                    detectors.append(BUILDERS[spec.kind](standard, spec, book))
+                except PhraseError as exc:
+                    path = STANDARDS_DIR / "catalogue" / f"{standard.id}.yaml"
+                    raise StandardsError(str(path), [(f"detectors.{spec.id}", str(exc))]) from None
+        self._setups[lang] = _LanguageSetup(nlp, book, detectors)
+        return self._setups[lang]
+
+    def run(self, draft: Draft, min_severity: Severity = Severity.low) -> list[Finding]:
+        """Findings for ``draft``, sorted by position in the draft (whole-draft findings first)."""
+        setup = self.setup(draft.language)
+        doc = setup.nlp(draft.text)
+        units = build_units(draft)
+        segments = sorted((s for u in units for s in u.segments), key=lambda s: s.start)
+        starts = [s.start for s in segments]
+
+        def label_of(offset: int) -> str:
+            i = bisect.bisect_right(starts, offset) - 1
+            while i >= 0:
+                if segments[i].start <= offset < segments[i].end:
+                    return segments[i].provision.label
+                i -= 1
+            return "The draft"
+
+        context = DraftContext(
+            draft=draft,
+            units=units,
+            matches=MatchIndex(setup.book.match(doc)),
+            quantities=sorted(doc._.quantities or [], key=lambda q: q.start),
+            label_of=label_of,
+        )
+        hits: list[Hit] = []
+        for detector in setup.detectors:
+            hits.extend(detector.run(context))
+        findings = self._to_findings(draft, hits)
+        return [f for f in findings if f.severity.rank >= min_severity.rank]
+
+    # ----------------------------------------------------------------- hits → findings
+
+    def _citations(self, standard: Standard) -> list[CitationRef]:
+        refs = []
+        for citation in standard.citations:
+            source = self.catalogue.sources[citation.source]
+            refs.append(
+                CitationRef(
+                    source=source.id,
+                    title=source.title,
+                    cite_as=source.cite_as or source.symbol or source.id,
+                    symbol=source.symbol,
+                    url=source.url,
+                    unit=source.pinpoint_unit,
+                    paragraphs=citation.paragraphs,
+                    locator=citation.locator,
+                    verified=citation.verified,
+                )
+            )
+        return refs
+
+    def _to_findings(self, draft: Draft, hits: list[Hit]) -> list[Finding]:
+        merged: dict[tuple[str, str], list[Hit]] = {}
+        for hit in hits:
+            eid = hit.provision.eid if hit.provision else "__draft"
+            merged.setdefault((hit.standard_id, eid), []).append(hit)
+
+        # a finding on a provision yields to findings of the same standard inside it
+        by_standard: dict[str, list[Provision]] = {}
+        for group in merged.values():
+            if group[0].provision is not None:
+                by_standard.setdefault(group[0].standard_id, []).append(group[0].provision)
+
+        def superseded(standard_id: str, provision: Provision) -> bool:
+            return any(
+                other is not provision and provision.start <= other.start and other.end <= provision.end
+                and (other.start, other.end) != (provision.start, provision.end)
+                for other in by_standard.get(standard_id, [])
+            )
+
+        findings: list[Finding] = []
+        for (standard_id, eid), group in merged.items():
+            provision = group[0].provision
+            if provision is not None and superseded(standard_id, provision):
+                continue
+            standard = self.catalogue.standards[standard_id]
+            spans = sorted({s for hit in group for s in hit.spans})
+            steps: list[str] = []
+            for hit in group:
+                for step in hit.steps:
+                    if step not in steps:
+                        steps.append(step)
+            related: list[ProvisionRef] = []
+            if provision is not None:
+                for ref in draft.cross_references:
+                    if provision.start <= ref.start < provision.end:
+                        for target_eid in ref.target_eids:
+                            target = draft.find(target_eid)
+                            if target is not None and all(r.eid != target.eid for r in related):
+                                related.append(provision_ref(draft, target))
+                                steps.append(
+                                    f"It refers to {target.label} (“{ref.text}”), which is quoted below as related."
+                                )
+            digest = hashlib.sha1(f"{standard_id}|{eid}".encode()).hexdigest()[:12]
+            findings.append(
+                Finding(
+                    id=digest,
+                    standard_id=standard_id,
+                    title=standard.title,
+                    domain=standard.domain,
+                    severity=standard.severity,
+                    confidence=max(hit.confidence for hit in group),
+                    provision=provision_ref(draft, provision) if provision else None,
+                    absence=provision is None,
+                    spans=[Span(start=a, end=b, quote=draft.text[a:b]) for a, b in spans],
+                    citations=self._citations(standard),
+                    explanation=steps,
+                    recommendation=standard.recommendation.strip(),
+                    detector=", ".join(sorted({hit.detector for hit in group})),
+                    related=related,
+                )
+            )
+        findings.sort(
+            key=lambda f: (
+                -1 if f.provision is None else f.provision.start,
+                -f.severity.rank,
+                f.standard_id,
+            )
+        )
+        return findings
+
+
+_DEFAULT: Engine | None = None
+
+
+def default_engine() -> Engine:
+    """The process-wide engine over the bundled catalogue."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        from standards.loader import default_catalogue
+
+        _DEFAULT = Engine(default_catalogue())
+    return _DEFAULT

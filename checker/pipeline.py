@@ -1,0 +1,120 @@
+"""The Python API: check one draft from a file, bytes or text, and get a :class:`Report`."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from checker import __version__
+from checker.engine import Engine, default_engine, provision_ref
+from checker.errors import InputError
+from checker.models import Document, Draft, DraftSummary, Report, Severity
+from checker.nlp.language import detect_language, validate_language
+
+_PATH_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".odt", ".rtf"}
+
+
+def _severity(value: Severity | str) -> Severity:
+    try:
+        return value if isinstance(value, Severity) else Severity(value)
+    except ValueError:
+        raise InputError(f"unknown severity {value!r}", "accepted: low, medium, high") from None
+
+
+def load_document(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Document:
+    """Read ``source`` into a Document.
+
+    ``source`` is a path (``Path`` or a one-line string naming a file), raw bytes of an
+    uploaded file (give ``filename`` so the format is known), or the draft's text itself.
+    Raises :class:`InputError` for a missing file or a file rightscheck cannot read.
+    """
+    from checker import ingest
+
+    if isinstance(source, bytes):
+        return ingest.load(source, filename=filename or "upload")
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"no such file: {path}", "give the path of a draft file")
+        return ingest.load(path)
+    text = str(source)
+    if "\n" not in text and len(text) < 4096:
+        path = Path(text)
+        if path.is_file():
+            return ingest.load(path)
+        if path.suffix.lower() in _PATH_SUFFIXES:
+            raise InputError(f"no such file: {text}", "give the path of a draft file, or the draft's text")
+    return ingest.load_text(text, name=filename or "<text>")
+
+
+def parse_draft(document: Document, lang: str = "auto") -> Draft:
+    """Split ``document`` into provisions; ``lang`` is "auto", "en" or "ru".
+
+    Raises :class:`InputError` for an unknown language or a document without text.
+    """
+    from checker.structure import parse
+
+    if not document.text.strip():
+        raise InputError("the draft is empty", "give a file or text that contains the draft")
+    language = detect_language(document.text) if lang == "auto" else validate_language(lang)
+    return parse(document, language)
+
+
+def build_report(draft: Draft, engine: Engine | None = None, min_severity: Severity | str = Severity.low) -> Report:
+    """Run ``engine`` (default: the bundled catalogue) over ``draft`` and wrap the findings."""
+    from reports import SCHEMA_VERSION
+    from checker.engine import build_units
+
+    engine = engine or default_engine()
+    threshold = _severity(min_severity)
+    findings = engine.run(draft, min_severity=threshold)
+    units = build_units(draft)
+    summary = DraftSummary(
+        title=draft.title,
+        language=draft.language,
+        source_name=draft.document.source_name,
+        source_format=draft.document.source_format,
+        sha256=draft.document.sha256,
+        words=len(draft.text.split()),
+        provisions=len(units),
+        structured=draft.structured,
+    )
+    return Report(
+        schema_version=SCHEMA_VERSION,
+        tool="rightscheck",
+        tool_version=__version__,
+        catalogue_version=engine.catalogue.version,
+        generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+        draft=summary,
+        findings=findings,
+        provisions=[provision_ref(draft, u.provision) for u in units],
+        min_severity=threshold,
+    )
+
+
+def check(
+    path_or_text: str | os.PathLike | bytes,
+    *,
+    lang: str = "auto",
+    min_severity: Severity | str = Severity.low,
+    filename: str | None = None,
+    engine: Engine | None = None,
+) -> Report:
+    """Check a draft law and return its :class:`Report`.
+
+    Args:
+        path_or_text: a path to a .txt/.docx/.pdf/.html/.odt/.rtf file, the bytes of such a
+            file (with ``filename``), or the draft's text.
+        lang: "auto" (by script), "en" or "ru".
+        min_severity: drop findings below this severity ("low", "medium", "high").
+        filename: the uploaded file's name when ``path_or_text`` is bytes.
+        engine: an :class:`Engine` over another catalogue; default the bundled one.
+
+    Raises:
+        InputError: the input cannot be read or checked; the message says why and what is
+            accepted.
+    """
+    document = load_document(path_or_text, filename=filename)
+    draft = parse_draft(document, lang)
+    return build_report(draft, engine=engine, min_severity=min_severity)
