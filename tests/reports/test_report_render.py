@@ -1,0 +1,55 @@
+"""reports.render: format dispatch and errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.errors import InputError
+from reports import FORMATS, UnknownReportFormat, render, render_html, render_json, render_markdown
+
+
+@pytest.mark.parametrize(
+    ("fmt", "starts_with"),
+    [
+        ("json", '{\n  "schema_version": "1.0"'),
+        ("html", "<!DOCTYPE html>"),
+        ("md", "# Draft law on the holding of peaceful assemblies\n"),
+        ("HTML", "<!DOCTYPE html>"),
+        (" md ", "# Draft law"),
+    ],
+)
+def test_render_dispatches_each_accepted_format(en_report, fmt, starts_with):
+    assert render(en_report, fmt).startswith(starts_with)
+
+
+def test_render_gives_the_same_text_as_the_named_renderers(en_report):
+    assert render(en_report, "json") == render_json(en_report)
+    assert render(en_report, "html") == render_html(en_report)
+    assert render(en_report, "md") == render_markdown(en_report)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "markdown", "", "json ld", None, 3])
+def test_unknown_format_is_an_input_error_naming_the_accepted_ones(en_report, fmt):
+    with pytest.raises(InputError) as caught:
+        render(en_report, fmt)
+    assert isinstance(caught.value, UnknownReportFormat)
+    assert caught.value.code == "unknown-report-format"
+    assert "json, html, md" in str(caught.value)
+    assert repr(fmt) in str(caught.value)
+
+
+def test_formats_lists_what_render_accepts():
+    assert FORMATS == ("json", "html", "md")
+
+
+@pytest.mark.parametrize("renderer", [render_json, render_html, render_markdown])
+def test_renderers_refuse_something_that_is_not_a_report(en_report, renderer):
+    with pytest.raises(TypeError, match="checker.models.Report"):
+        renderer(en_report.model_dump())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rendering_is_a_pure_function_of_the_report(en_report, fmt):
+    copy = en_report.model_copy(deep=True)
+    assert render(en_report, fmt) == render(copy, fmt)
+    assert en_report == copy
