@@ -119,6 +119,87 @@ def _write_atomically(target: Path, text: str) -> None:
         _fail(f"cannot write {target}: {exc.strerror}")
 
 
+def gold_path_for(draft: Path) -> Path | None:
+    """The gold file of a draft: ``name.gold.yaml`` beside ``name.txt`` or ``name.<lang>.txt``."""
+    stem = draft.name.split(".")[0]
+    candidate = draft.with_name(f"{stem}.gold.yaml")
+    return candidate if candidate.is_file() else None
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--standard", "only", multiple=True, help="Score only these standards (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the explanation of each false alarm.")
+def evaluate_cmd(paths: tuple[Path, ...], only: tuple[str, ...], as_json: bool, verbose: bool) -> None:
+    """Score findings against gold files: recall of required findings, precision, misses.
+
+    PATHS are drafts (or folders of drafts) with a ``<name>.gold.yaml`` beside them; default:
+    the bundled ``drafts/`` folder.
+    """
+    import json
+
+    from checker.evaluation import evaluate, load_gold
+    from checker.pipeline import build_report, load_document, parse_draft
+
+    if not paths:
+        paths = (Path(__file__).resolve().parents[1] / "drafts",)
+    drafts: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            drafts.extend(p for p in sorted(path.glob("*")) if p.suffix in {".txt", ".docx", ".pdf"} and gold_path_for(p))
+        elif path.is_file():
+            drafts.append(path)
+        else:
+            _fail(f"no such file or folder: {path}")
+    rows = []
+    for path in drafts:
+        gold_file = gold_path_for(path)
+        if gold_file is None:
+            _fail(f"{path}: no gold file beside it ({path.name.split('.')[0]}.gold.yaml)")
+        try:
+            gold = load_gold(gold_file)
+            draft = parse_draft(load_document(path))
+            report = build_report(draft)
+        except InputError as exc:
+            _fail(f"{path}: {exc}")
+        findings = report.findings
+        if only:
+            findings = [f for f in findings if f.standard_id in only]
+            for bucket in ("required", "optional"):
+                setattr(gold, bucket, [
+                    i.model_copy(update={"standards": [s for s in i.standards if s in only]})
+                    for i in getattr(gold, bucket) if set(i.standards) & set(only)
+                ])
+        result = evaluate(draft, findings, gold)
+        rows.append((path, result, len(findings)))
+        if as_json:
+            continue
+        click.echo(f"\n{path}  [{draft.language}]  recall {result.recall:.0%} "
+                   f"({len(result.found)}/{len(result.found) + len(result.missed)})  precision {result.precision:.0%} "
+                   f"({len(result.true_alarms)}/{len(findings)})  on compliant: {len(result.on_compliant)}")
+        for item in result.missed:
+            click.echo(f"  MISSED   {item.provision}: {', '.join(item.standards)}")
+        for finding in result.false_alarms:
+            where = finding.provision.label if finding.provision else "whole draft"
+            quote = "; ".join(s.quote for s in finding.spans)[:90]
+            click.echo(f"  FALSE    {where}: {finding.standard_id} ({finding.detector}) «{quote}»")
+            if verbose:
+                for step in finding.explanation:
+                    click.echo(f"             {step}")
+        for finding, item in result.on_compliant:
+            click.echo(f"  COMPLIANT-FLAGGED {item.provision}: {finding.standard_id} ({finding.detector})")
+        for label in result.unknown_labels:
+            click.echo(f"  UNKNOWN LABEL in gold: {label}")
+    if as_json:
+        click.echo(json.dumps([
+            {"draft": str(p), "recall": r.recall, "precision": r.precision, "found": len(r.found),
+             "missed": [i.model_dump() for i in r.missed], "false_alarms": len(r.false_alarms),
+             "on_compliant": len(r.on_compliant), "findings": n}
+            for p, r, n in rows
+        ], indent=2))
+
+
 @main.group()
 def standards() -> None:
     """List, show and test the encoded standards."""
