@@ -240,11 +240,11 @@ def standards_show(standard_id: str) -> None:
     click.echo(f"{standard.id} — {standard.title}\nDomain: {standard.domain.value}   Severity: {standard.severity.value}   Status: {standard.status}\n")
     click.echo(f"Principle: {standard.principle.strip()}\n")
     click.echo("Citations:")
-    for c in standard.citations:
-        source = catalogue.sources[c.source]
-        where = ", ".join(c.paragraphs) if c.paragraphs else c.locator
-        label = "" if c.verified else "  [paragraph to be confirmed]"
-        click.echo(f"  - {source.cite_as or source.id} {where}{label}")
+    from checker.engine import citation_refs
+
+    for ref in citation_refs(catalogue, standard):
+        label = "" if ref.verified else "  [paragraph to be confirmed]"
+        click.echo(f"  - {ref.pinpoint}{label}")
     click.echo(f"\nRecommendation: {standard.recommendation.strip()}")
     click.echo(f"Compliant alternative: {standard.compliant_alternative.strip()}")
     click.echo("\nDetectors: " + ", ".join(f"{d.kind}:{d.id}" + (f" ({d.lang})" if hasattr(d, "lang") else "") for d in standard.detectors))

@@ -91,6 +91,27 @@ def provision_ref(draft: Draft, provision: Provision) -> ProvisionRef:
     )
 
 
+def citation_refs(catalogue: Catalogue, standard: Standard) -> list[CitationRef]:
+    """The printable citations of ``standard``, each joined with its source document."""
+    refs = []
+    for citation in standard.citations:
+        source = catalogue.sources[citation.source]
+        refs.append(
+            CitationRef(
+                source=source.id,
+                title=source.title,
+                cite_as=source.cite_as or source.symbol or source.id,
+                symbol=source.symbol,
+                url=source.url,
+                unit=source.pinpoint_unit,
+                paragraphs=citation.paragraphs,
+                locator=citation.locator,
+                verified=citation.verified,
+            )
+        )
+    return refs
+
+
 @dataclass
 class _LanguageSetup:
     nlp: object
@@ -166,25 +187,6 @@ class Engine:
 
     # ----------------------------------------------------------------- hits → findings
 
-    def _citations(self, standard: Standard) -> list[CitationRef]:
-        refs = []
-        for citation in standard.citations:
-            source = self.catalogue.sources[citation.source]
-            refs.append(
-                CitationRef(
-                    source=source.id,
-                    title=source.title,
-                    cite_as=source.cite_as or source.symbol or source.id,
-                    symbol=source.symbol,
-                    url=source.url,
-                    unit=source.pinpoint_unit,
-                    paragraphs=citation.paragraphs,
-                    locator=citation.locator,
-                    verified=citation.verified,
-                )
-            )
-        return refs
-
     def _to_findings(self, draft: Draft, hits: list[Hit]) -> list[Finding]:
         merged: dict[tuple[str, str], list[Hit]] = {}
         for hit in hits:
@@ -239,7 +241,7 @@ class Engine:
                     provision=provision_ref(draft, provision) if provision else None,
                     absence=provision is None,
                     spans=[Span(start=a, end=b, quote=draft.text[a:b]) for a, b in spans],
-                    citations=self._citations(standard),
+                    citations=citation_refs(self.catalogue, standard),
                     explanation=steps,
                     recommendation=standard.recommendation.strip(),
                     detector=", ".join(sorted({hit.detector for hit in group})),
