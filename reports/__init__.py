@@ -19,7 +19,7 @@ from reports.render import (
     render_json,
     render_markdown,
 )
-from reports.schema import SCHEMA_VERSION, json_schema, write_schema_docs
+from reports._schema import SCHEMA_VERSION, json_schema, write_schema_docs
 
 __all__ = [
     "FORMATS",

@@ -51,11 +51,17 @@ class Segment:
 
 @dataclass(frozen=True)
 class CitationView:
-    """A citation as printed: pinpoint (``CCPR/C/GC/37, paras. 70, 72``), the source's title,
-    a safe ``http(s)`` address or None, and whether the paragraph number is confirmed."""
+    """A citation as printed.
+
+    ``pinpoint`` as :attr:`checker.models.CitationRef.pinpoint` gives it (``HRC General Comment
+    No. 37, paras. 70, 72``); ``symbol`` the document symbol when the pinpoint does not already
+    show it (``CCPR/C/GC/37``), else None; ``url`` a safe ``http(s)`` address or None;
+    ``verified`` False when the paragraph number is still to be confirmed.
+    """
 
     pinpoint: str
     title: str
+    symbol: str | None
     url: str | None
     verified: bool
 
@@ -251,9 +257,12 @@ def _location(provision: ProvisionRef) -> str | None:
 
 
 def _citation_view(citation: CitationRef) -> CitationView:
+    pinpoint = citation.pinpoint
+    symbol = citation.symbol if citation.symbol and citation.symbol not in pinpoint else None
     return CitationView(
-        pinpoint=citation.pinpoint,
+        pinpoint=pinpoint,
         title=citation.title,
+        symbol=symbol,
         url=safe_url(citation.url),
         verified=citation.verified,
     )

@@ -71,7 +71,11 @@ def span(draft: str, quote: str, after: int = 0) -> Span:
 
 
 GC37 = dict(source="HRC-GC37", title="General comment No. 37 (2020) on the right of peaceful assembly",
-            symbol="CCPR/C/GC/37", url="https://docs.un.org/en/CCPR/C/GC/37")
+            cite_as="HRC General Comment No. 37", symbol="CCPR/C/GC/37",
+            url="https://docs.un.org/en/CCPR/C/GC/37")
+ICCPR = dict(source="ICCPR", title="International Covenant on Civil and Political Rights", cite_as="ICCPR",
+             unit="art.", url="https://www.ohchr.org/en/instruments-mechanisms/instruments/"
+                              "international-covenant-civil-and-political-rights")
 FOPA2 = dict(source="ODIHR-FOPA2",
              title="OSCE/ODIHR-Venice Commission Guidelines on Freedom of Peaceful Assembly (2nd ed.)",
              symbol="CDL-AD(2010)020", url="https://www.osce.org/odihr/73405")
@@ -123,6 +127,7 @@ def _en_report() -> Report:
         spans=[span(d, "with fewer than 250 participants shall be held")],
         citations=[
             CitationRef(**GC37, paragraphs=["70", "73"], verified=True),
+            CitationRef(**ICCPR, paragraphs=["21"], verified=True),
             CitationRef(**SR2013, paragraphs=["52"], verified=False),
         ],
         explanation=[
@@ -255,3 +260,9 @@ def en_report() -> Report:
 def ru_report() -> Report:
     """Russian draft: one finding on Статья 9 пункт 1 / Article 9(1)."""
     return _ru_report()
+
+
+@pytest.fixture
+def en_draft_text() -> str:
+    """The English draft's text: the coordinate system of ``en_report``'s offsets."""
+    return EN_DRAFT
