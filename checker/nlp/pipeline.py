@@ -47,7 +47,14 @@ def _lemma_ru(lower: str) -> str:
     lower = lower.replace("ё", "е")
     if not any("\u0400" <= ch <= "\u04ff" for ch in lower):
         return lower
-    return _morph().parse(lower)[0].normal_form.replace("ё", "е")
+    parse = _morph().parse(lower)[0]
+    if parse.tag.POS in {"PRTF", "PRTS"}:
+        # participles keep their own lemma ("специализированный", not "специализировать"),
+        # so that every form of them, adjectival or verbal in the dictionary, meets in one norm
+        nominative = parse.inflect({"masc", "sing", "nomn"} if parse.tag.POS == "PRTF" else {"masc", "sing"})
+        if nominative is not None:
+            return nominative.word.replace("ё", "е")
+    return parse.normal_form.replace("ё", "е")
 
 
 def lemmatize_word(word: str, lang: Language) -> str:

@@ -1,0 +1,49 @@
+"""The phrase syntax: what a phrase compiles to, and what it matches in real clauses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.matcher import Matcher
+
+from checker.detectors.phrases import PhraseError, compile_phrase
+from checker.nlp import get_pipeline
+
+
+def _matches(lang: str, phrase: str, text: str) -> list[str]:
+    nlp = get_pipeline(lang)
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("p", [compile_phrase(phrase, nlp, lang)], greedy="LONGEST")
+    doc = nlp(text)
+    return [doc[s:e].text for _, s, e in matcher(doc)]
+
+
+@pytest.mark.parametrize("lang,phrase,text,expected", [
+    ("en", "permission of the ... body", "only with the permission of the local executive body.",
+     ["permission of the local executive body"]),
+    ("en", "permission|approval", "after approvals are granted", ["approvals"]),
+    ("en", "assembly", "Assemblies are held", ["Assemblies"]),
+    ("en", "=shall not", "shall not be held", ["shall not"]),
+    ("en", "only? in special place", "held in special places", ["in special places"]),
+    ("en", "only? in special place", "held only in special places", ["only in special places"]),
+    ("en", "#num participant", "fewer than 250 participants", ["250 participants"]),
+    ("en", "sound-amplifying equipment", "without sound-amplifying equipment", ["sound-amplifying equipment"]),
+    ("en", "permission of the ... body", "permission of the\nlocal executive body", []),
+    ("ru", "с разрешения местного исполнительного органа", "только с разрешения местного исполнительного органа",
+     ["с разрешения местного исполнительного органа"]),
+    ("ru", "разрешение|согласование", "после согласования уведомления", ["согласования"]),
+    ("ru", "пятикратн*", "в пятикратном размере", ["пятикратном"]),
+    ("ru", "специализированный место", "только в специализированных местах", ["специализированных местах"]),
+])
+def test_phrase_matches(lang, phrase, text, expected):
+    assert _matches(lang, phrase, text) == expected
+
+
+@pytest.mark.parametrize("phrase", ["", "... permission", "permission ...", "sound-amplifying|loud"])
+def test_malformed_phrases_are_refused(phrase):
+    with pytest.raises(PhraseError):
+        compile_phrase(phrase, get_pipeline("en"), "en")
+
+
+def test_raw_token_patterns_pass_through():
+    raw = [{"LOWER": "akimat"}]
+    assert compile_phrase(raw, get_pipeline("en"), "en") is raw
