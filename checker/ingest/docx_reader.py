@@ -10,6 +10,7 @@ counters over the paragraphs in order so each one is read with the number Word s
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import docx
@@ -20,6 +21,7 @@ from checker.errors import InputError
 from checker.ingest.blocks import BlockSink, RawBlock
 from checker.ingest.limits import IngestLimits
 from checker.ingest.sniff import SUPPORTED_FORMATS
+from checker.ingest.worker import libxml2_out_of_memory
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -51,7 +53,9 @@ def read_docx(data: bytes, limits: IngestLimits) -> list[RawBlock]:
     """
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile, EOFError) as exc:
+        if libxml2_out_of_memory(exc):
+            raise MemoryError from None
         raise InputError(f"the DOCX file cannot be read as a Word document ({exc})", SUPPORTED_FORMATS) from None
     body = document.element.body
     numbering = ListNumbering.from_document(document)

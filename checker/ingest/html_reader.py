@@ -8,11 +8,12 @@ import re
 import lxml.html
 from lxml import etree
 
-from checker.errors import DecodingError, HostileFile, InputError
+from checker.errors import HostileFile, InputError
 from checker.ingest.blocks import BlockSink, RawBlock
 from checker.ingest.limits import IngestLimits
 from checker.ingest.sniff import SUPPORTED_FORMATS
 from checker.ingest.textfile import decode_text
+from checker.ingest.worker import libxml2_out_of_memory
 
 _BLOCK = frozenset(
     """address article aside blockquote body caption center dd details dialog div dl dt fieldset
@@ -73,6 +74,8 @@ def read_html(data: bytes, limits: IngestLimits) -> list[RawBlock]:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        if libxml2_out_of_memory(exc):
+            raise MemoryError from None
         raise InputError(f"the HTML file cannot be parsed ({exc})", SUPPORTED_FORMATS) from None
     pieces: list[str] = []
     pre_depth = 0
@@ -109,5 +112,3 @@ def read_html(data: bytes, limits: IngestLimits) -> list[RawBlock]:
         sink.add(line, number)
     return sink.blocks
 
-
-__all__ = ["read_html", "decode_html", "DecodingError"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from xml.sax import SAXException
 
 from odf import opendocument
@@ -61,7 +62,7 @@ def read_odt(data: bytes, limits: IngestLimits) -> list[RawBlock]:
         if "entit" in str(exc).lower() or "dtd" in str(exc).lower():
             raise HostileFile("the ODT file declares XML entities", "a document saved by LibreOffice or Word") from None
         raise InputError(f"the ODT file cannot be read ({exc})", SUPPORTED_FORMATS) from None
-    except (KeyError, SAXException, UnicodeDecodeError, AssertionError, AttributeError) as exc:
+    except (KeyError, SAXException, UnicodeDecodeError, AssertionError, AttributeError, zipfile.BadZipFile, EOFError) as exc:
         raise InputError(f"the ODT file cannot be read ({type(exc).__name__}: {exc})", SUPPORTED_FORMATS) from None
     if probe.failed:
         raise InputError("the ODT file holds an XML part that is not well-formed", SUPPORTED_FORMATS)

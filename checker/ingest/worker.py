@@ -111,6 +111,12 @@ def run_limited(func: Callable[..., Any], *args: Any, limits: IngestLimits, what
     raise RuntimeError(f"the parser failed on the {what}: {reply[1]}")
 
 
+def libxml2_out_of_memory(exc: BaseException) -> bool:
+    """True when an lxml error is libxml2 failing to allocate (XML_ERR_NO_MEMORY), which
+    under the worker's ``RLIMIT_AS`` means the input needs more memory than allowed."""
+    return getattr(exc, "code", None) == 2 or "ERR_NO_MEMORY" in str(getattr(exc, "error_log", ""))
+
+
 def _death_message(what: str, exitcode: int | None, limits: IngestLimits) -> str:
     """Why the worker ended without a reply, in one sentence."""
     if exitcode is not None and exitcode < 0:
