@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass
 
 from checker.detectors import BUILDERS, DraftContext, Hit, MatchIndex, PhraseBook, PhraseError, Unit
@@ -31,6 +32,9 @@ from standards.loader import STANDARDS_DIR
 from standards.model import Catalogue, Standard
 
 _HEADED = {"article", "chapter", "section", "part"}
+# where a sentence, list item or line ends: a line break, or . ; : ! ? before white space
+# (abbreviations such as "Art." end a "sentence" too: a scope that is, if anything, too narrow)
+_SENTENCE_END = re.compile(r"\n|[.;:!?](?=\s)")
 
 
 def build_units(draft: Draft) -> list[Unit]:
@@ -178,6 +182,7 @@ class Engine:
             matches=MatchIndex(setup.book.match(doc)),
             quantities=sorted(doc._.quantities or [], key=lambda q: q.start),
             label_of=label_of,
+            sentence_bounds=[m.start() + 1 for m in _SENTENCE_END.finditer(draft.text)],
         )
         hits: list[Hit] = []
         for detector in setup.detectors:

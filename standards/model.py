@@ -80,6 +80,9 @@ class PatternDetector(_DetectorBase):
     with_: list[list[Phrase]] = Field(default_factory=list, alias="with")
     without: list[Phrase] = Field(default_factory=list)
     where: Literal["any", "definitions", "operative"] = "any"
+    scope: Literal["provision", "sentence"] = Field(
+        default="provision", description="where the `with` groups must match: anywhere in the provision, or in the sentence of the matched words"
+    )
     include_preamble: bool = False
 
     @field_validator("with_", mode="before")
@@ -116,6 +119,7 @@ class QuantityDetector(_DetectorBase):
     condition: QuantityCondition | None = None
     context: dict[Language, list[list[Phrase]]] = Field(default_factory=dict)
     without: dict[Language, list[Phrase]] = Field(default_factory=dict)
+    scope: Literal["provision", "sentence"] = "provision"
     include_preamble: bool = False
 
     @field_validator("context", mode="before")

@@ -45,6 +45,15 @@ class Unit:
                 return segment.provision
         return None
 
+    def clipped(self, start: int, end: int) -> "Unit":
+        """This unit restricted to ``[start, end)`` (e.g. one sentence of it)."""
+        segments = [
+            Segment(max(s.start, start), min(s.end, end), s.provision)
+            for s in self.segments
+            if s.start < end and start < s.end
+        ]
+        return Unit(self.provision, self.chain, segments, self.is_definition, self.is_preamble)
+
     def contains(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside one segment of this unit."""
         return self.owner(start, end) is not None
@@ -116,6 +125,15 @@ class DraftContext:
     matches: MatchIndex
     quantities: list  # list[checker.nlp.quantities.Quantity], sorted by start
     label_of: Callable[[int], str]  # "Article 9(1)" for a character offset
+    sentence_bounds: list[int] = field(default_factory=list)  # sorted offsets where sentences end
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` of the sentence (or list item, or line) holding the given words."""
+        i = bisect.bisect_left(self.sentence_bounds, start)
+        lo = self.sentence_bounds[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.sentence_bounds, end)
+        hi = self.sentence_bounds[j] if j < len(self.sentence_bounds) else len(self.draft.text)
+        return lo, hi
 
     def quote(self, start: int, end: int) -> str:
         """The draft's words in ``[start, end)``, with runs of white space folded."""

@@ -18,33 +18,42 @@ class Conditions:
 
     groups: list[tuple[list[str], str]]
     exceptions: list[tuple[str, str]]
+    scope: str = "provision"
 
     @classmethod
-    def register(cls, book, prefix: str, groups: list[list], without: list) -> "Conditions":
-        """Add the phrases to ``book`` (a PhraseBook) under keys starting with ``prefix``."""
+    def register(cls, book, prefix: str, groups: list[list], without: list, scope: str = "provision") -> "Conditions":
+        """Add the phrases to ``book`` (a PhraseBook) under keys starting with ``prefix``.
+
+        ``scope`` "sentence" makes the groups count only in the sentence of the matched words
+        (exceptions still apply to the whole provision).
+        """
         compiled_groups = []
         for g, group in enumerate(groups):
             keys = [book.add(f"{prefix}/with{g}/{p}", phrase) for p, phrase in enumerate(group)]
             compiled_groups.append((keys, " or ".join(describe(phrase) for phrase in group)))
         exceptions = [(book.add(f"{prefix}/without/{p}", phrase), describe(phrase)) for p, phrase in enumerate(without)]
-        return cls(compiled_groups, exceptions)
+        return cls(compiled_groups, exceptions, scope)
 
-    def evaluate(self, context: DraftContext, unit: Unit) -> tuple[bool, list[Match], list[str]]:
+    def evaluate(self, context: DraftContext, unit: Unit, anchor: Match | None = None) -> tuple[bool, list[Match], list[str]]:
         """``(passed, context matches, explanation steps)`` for ``unit``.
 
-        Fails when a group has no match in the unit or an exception phrase occurs in it.
+        Fails when a group has no match in the unit (in the sentence of ``anchor`` when the
+        scope is "sentence") or an exception phrase occurs in the unit.
         """
         steps: list[str] = []
         spans: list[Match] = []
+        where = unit
+        if self.scope == "sentence" and anchor is not None:
+            where = unit.clipped(*context.sentence_of(anchor.start, anchor.end))
         for keys, description in self.groups:
-            hits = [m for key in keys for m in context.matches.in_unit(key, unit)]
+            hits = [m for key in keys for m in context.matches.in_unit(key, where)]
             if not hits:
                 return False, [], []
             first = min(hits, key=lambda m: m.start)
             spans.append(first)
             steps.append(
                 f"The same provision also says “{context.quote(first.start, first.end)}” "
-                f"(required context: {description})."
+                f"(required context{' in the same sentence' if where is not unit else ''}: {description})."
             )
         for key, description in self.exceptions:
             if context.matches.in_unit(key, unit):

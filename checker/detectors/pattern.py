@@ -33,10 +33,14 @@ class CompiledPattern:
             primary = [(m, d) for key, d in self.match_keys for m in context.matches.in_unit(key, unit)]
             if not primary:
                 continue
-            passed, context_matches, condition_steps = self.conditions.evaluate(context, unit)
+            primary.sort(key=lambda item: item[0].start)
+            if self.conditions.scope == "sentence":
+                primary = [(m, d) for m, d in primary if self.conditions.evaluate(context, unit, m)[0]]
+                if not primary:
+                    continue
+            passed, context_matches, condition_steps = self.conditions.evaluate(context, unit, primary[0][0])
             if not passed:
                 continue
-            primary.sort(key=lambda item: item[0].start)
             # the finding is about the most specific provision holding the matched words
             owners = [unit.owner(m.start, m.end) for m, _ in primary]
             depth = {p.eid: i for i, p in enumerate(unit.chain)}
@@ -66,5 +70,5 @@ def build(standard: Standard, spec: PatternDetector, book) -> CompiledPattern:
     """Register ``spec``'s phrases in ``book`` (a PhraseBook) and return the runnable detector."""
     prefix = f"{standard.id}/{spec.id}"
     keys = [(book.add(f"{prefix}/match/{i}", phrase), describe(phrase)) for i, phrase in enumerate(spec.match)]
-    conditions = Conditions.register(book, prefix, spec.with_, spec.without)
+    conditions = Conditions.register(book, prefix, spec.with_, spec.without, spec.scope)
     return CompiledPattern(standard.id, f"pattern:{spec.id}", spec, keys, conditions)

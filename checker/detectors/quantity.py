@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 
-from checker.detectors.base import DraftContext, Hit
+from checker.detectors.base import DraftContext, Hit, Match
 from checker.detectors.conditions import Conditions
 from standards.model import QuantityDetector, Standard
 
@@ -16,6 +16,10 @@ _UNIT_WORDS = {
     "metre": "metres", "kilometre": "kilometres", "mci": "monthly calculation indices",
     "minimum_wage": "minimum wages", "times": "times", "percent": "per cent", "clock": "o'clock",
 }
+
+
+def _anchor(quantity) -> Match:
+    return Match("quantity", quantity.start, quantity.end)
 
 
 def _format_number(value: float) -> str:
@@ -57,9 +61,11 @@ class CompiledQuantity:
             if unit.is_preamble and not self.spec.include_preamble:
                 continue
             inside = [q for q in candidates if unit.contains(q.start, q.end)]
+            if self.conditions.scope == "sentence":
+                inside = [q for q in inside if self.conditions.evaluate(context, unit, _anchor(q))[0]]
             if not inside:
                 continue
-            passed, context_matches, condition_steps = self.conditions.evaluate(context, unit)
+            passed, context_matches, condition_steps = self.conditions.evaluate(context, unit, _anchor(inside[0]))
             if not passed:
                 continue
             first = inside[0]
@@ -107,6 +113,6 @@ def build(standard: Standard, spec: QuantityDetector, book) -> CompiledQuantity:
         conditions = None
     else:
         conditions = Conditions.register(
-            book, f"{standard.id}/{spec.id}", spec.context.get(lang, []), spec.without.get(lang, [])
+            book, f"{standard.id}/{spec.id}", spec.context.get(lang, []), spec.without.get(lang, []), spec.scope
         )
     return CompiledQuantity(standard.id, f"quantity:{spec.id}", spec, conditions)

@@ -64,8 +64,8 @@ _EN_THIS = re.compile(
 _EN_OF = re.compile(rf"{_WS}+of{_WS}+")
 _EN_THIS_LAW = re.compile(rf"^{_WS}+(?:of|in|under){_WS}+(?:this|the{_WS}+present){_WS}+(?:Law|Act|Code|Bill|draft)\b", re.I)
 _EN_OTHER_LAW = re.compile(
-    rf"^{_WS}+(?:of|in|under){_WS}+(?:(?:the|that|said|such){_WS}+)?"
-    rf"(?:[A-Z\"“«]|(?:Law|Code|Act|Constitution|Convention|Covenant|Decree|Regulation|Treaty)\b)"
+    rf"^(?:{_WS}+(?:of|in|under){_WS}+(?:(?:the|that|said|such){_WS}+)?"
+    rf"(?:[A-Z\"“«]|(?:Law|Code|Act|Constitution|Convention|Covenant|Decree|Regulation|Treaty)\b)|{_WS}+thereof\b)"
 )
 
 _RU_COMPONENTS: list[tuple[str, re.Pattern[str]]] = [
