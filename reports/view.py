@@ -252,7 +252,7 @@ def _location(provision: ProvisionRef) -> str | None:
     if provision.page is not None:
         parts.append(f"page {provision.page}")
     if provision.paragraph is not None:
-        parts.append(f"paragraph {provision.paragraph} of the file")
+        parts.append(f"paragraph {provision.paragraph}")
     return ", ".join(parts) or None
 
 
