@@ -178,3 +178,20 @@ def test_view_of_a_report_without_provision_list_uses_the_draft_count(en_report)
     report = en_report.model_copy(update={"provisions": []})
     view = build_view(report)
     assert (view.provisions_checked, view.provisions_clean) == (5, 3)
+
+
+@pytest.mark.parametrize(
+    ("page", "paragraph", "expected"),
+    [
+        (3, 41, "page 3, paragraph 41"),
+        (None, 41, "paragraph 41"),
+        (3, None, "page 3"),
+        (None, None, None),
+    ],
+)
+def test_view_says_where_in_the_file_a_provision_starts(en_report, page, paragraph, expected):
+    finding = en_report.findings[0]
+    moved = finding.provision.model_copy(update={"page": page, "paragraph": paragraph})
+    report = en_report.model_copy(update={"findings": [finding.model_copy(update={"provision": moved})]})
+    (provision,) = build_view(report).provisions
+    assert provision.location == expected
