@@ -269,5 +269,21 @@ def standards_test(standard_id: str | None) -> None:
     sys.exit(EXIT_CONFLICTS if failures else EXIT_OK)
 
 
+@standards.command("docs")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("docs/standards.md"), show_default=True,
+              help="Where to write the table ('-' for standard output).")
+def standards_docs(output: Path) -> None:
+    """Write the overview table of the standards (languages, detector kinds, examples)."""
+    from standards.table import render_table
+
+    text = render_table(_catalogue())
+    if str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
