@@ -34,7 +34,7 @@ def catalogue_copy(tmp_path: Path) -> Path:
     (lambda t: t.replace("source: HRC-GC37", "source: HRC-GC99"), "citations.0.source", "unknown source 'HRC-GC99'"),
     (lambda t: t.replace("id: ASM-NOTIFY-NOT-AUTH", "id: ASM-OTHER"), "id", "differs from the file name"),
     (lambda t: t.replace("domain: assembly", "domain: assembly\ncolour: red"), "colour", "Extra inputs"),
-    (lambda t: t.replace("kind: quantity", "kind: oracle"), "detectors.2", "tag 'oracle'"),
+    (lambda t: t.replace("kind: quantity", "kind: oracle"), "detectors.", "tag 'oracle'"),
     (lambda t: t + "\n  - [unclosed", "line", "not valid YAML"),
 ])
 def test_malformed_standard_is_reported_with_field(catalogue_copy, edit, field, problem):
