@@ -58,7 +58,7 @@ def parse(document: Document, language: Language) -> Draft:
     if language not in _LANGUAGES:
         raise InputError(f"unsupported draft language {language!r}", "'en' or 'ru'")
     text = document.text
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise EmptyDraft("the draft holds no text", "a draft law with at least one sentence")
 
     lines = split_lines(text)

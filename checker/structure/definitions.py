@@ -19,7 +19,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"following\s+(?:basic\s+)?(?:concepts|terms|definitions)|^in\s+this\s+(?:law|act)\s*[\u2013\u2014:,-]|"
+    r"following\s+(?:basic\s+)?(?:concepts|terms|definitions)|\bin\s+this\s+(?:law|act)\s*[\u2013\u2014:,-]|"
     r"следующие\s+(?:основные\s+)?(?:понятия|термины)",
     re.IGNORECASE,
 )
@@ -46,8 +46,7 @@ def definitions_provisions(provisions: list[Provision], text: str) -> list[Provi
         if provision.heading and _HEADING.search(provision.heading):
             found.append(provision)
             continue
-        first_line = _body_first_line(provision, text)
-        if first_line and _OPENING.search(first_line):
+        if _OPENING.search(_opening_lines(provision, text)):
             found.append(provision)
     return found
 
@@ -115,12 +114,10 @@ def _deepest(provision: Provision, offset: int) -> Provision:
     return provision
 
 
-def _body_first_line(provision: Provision, text: str) -> str:
-    newline = text.find("\n", provision.start, provision.end)
-    if newline < 0:
-        return ""
-    rest = text[newline + 1: provision.end].lstrip()
-    return rest.split("\n", 1)[0]
+def _opening_lines(provision: Provision, text: str) -> str:
+    """The provision's first two non-blank lines: its number and heading line and the one after."""
+    lines = [line for line in text[provision.start: provision.end].split("\n", 4) if line.strip()]
+    return "\n".join(lines[:2])
 
 
 def _walk(provisions: list[Provision]):

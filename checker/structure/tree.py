@@ -10,7 +10,7 @@ nodes; :func:`to_provisions` gives them eIds and labels.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from checker.models import Provision
@@ -24,6 +24,7 @@ _PS_LEVEL = {"para": 1, "part": 1, "subpara": 2, "point": 3}
 _UK_LEVEL = {"subsec": 1, "letter": 2, "roman": 3}
 _UNITS = frozenset({"article", "section", "sched_para"})
 _SENTENCE_END = ".;!?"
+_SCHEDULE_PARAGRAPH = re.compile(r"^(\d{1,3}[A-Z]?)[ \t\u00a0]+(?=[A-Z(\"“])")
 
 
 @dataclass(eq=False)
@@ -90,6 +91,10 @@ def build_tree(text: str, lines: list[Line], convention: Convention) -> tuple[No
         index += 1
         if line.blank:
             continue
+        if schedule is not None and line.kind == "text":
+            numbered = _SCHEDULE_PARAGRAPH.match(line.text)
+            if numbered:
+                line = replace(line, kind="section", num=numbered.group(1))
         if line.kind not in heads:
             owner = unit or chapter or schedule or group
             bodies.setdefault(owner, []).append(line)
