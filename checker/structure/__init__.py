@@ -32,6 +32,8 @@ _TITLE_OPENING = re.compile(r"^(?:On|About|Concerning|О|Об|Обо)\s+\S", re.
 _LAW_LINE = re.compile(
     r"^(?:(?:draft\s+)?(?:law|act|code|bill|decree)\b|(?:проект\s+)?(?:закон|кодекс|указ|постановление)\b)", re.I)
 _DRAFT_LINE = re.compile(r"^(?:draft|проект)\b\W*$", re.I)
+_DANGLING = re.compile(
+    r"\s(?:of|in|and|or|the|for|on|to|by|with|a|an|at|в|во|и|или|о|об|на|по|с|со|для|к|от|из|при)$", re.I)
 _UK_TITLE = re.compile(r"\b(?:Act|Bill)(?:\s+\d{4})?$")
 
 
@@ -70,7 +72,7 @@ def parse(document: Document, language: Language) -> Draft:
             cross_references=find_cross_references(provisions, text, language, uk=False), document=document,
         )
     preamble, roots = build_tree(text, lines, convention)
-    provisions = to_provisions(preamble, roots, language=language, convention=convention)
+    provisions = to_provisions(preamble, roots, language=language)
     return Draft(
         title=_title(text, preamble, convention),
         language=language,
@@ -100,8 +102,12 @@ def _title(text: str, preamble: Node | None, convention: str) -> str | None:
         return None
     lines = [line.strip() for line in text[preamble.start:preamble.end].split("\n")]
     lines = [line for line in lines if line]
-    for line in lines:
+    for position, line in enumerate(lines):
         if _TITLE_OPENING.match(line) and len(line) <= 300 and not line.endswith((".", ";", ":")):
+            # A name wrapped over lines (as PDFs do) ends its first line with a linking word.
+            while _DANGLING.search(line) and position + 1 < len(lines) and len(line) < 300:
+                position += 1
+                line = f"{line} {lines[position]}"
             return line
     for position, line in enumerate(lines[:-1]):
         if _LAW_LINE.match(line) and line.upper() == line:

@@ -33,6 +33,7 @@ _QUOTED = re.compile(
 )
 _DASH = re.compile(r"[ \t\u00a0]+[-\u2013\u2014][ \t\u00a0]+")
 _TRAILING = re.compile(r"(?:[;,.:]|\s)*(?:\b(?:and|or|и|или)\b)?(?:[;,.:]|\s)*$")
+_BLOCK_END = re.compile(r"(?:[.;:\u2014\u2013]|[;,]\s*(?:and|or|и|или))$")
 _QUOTES = "\"'“”«»‘’ \t\u00a0"
 _MAX_TERM_WORDS = 12
 
@@ -56,19 +57,45 @@ def extract_definitions(provisions: list[Provision], text: str) -> list[Definiti
 
     ``provision_eid`` is the deepest provision holding the definition; ``start``/``end`` run
     from the term (its opening quote included) to the end of the meaning, trailing ``;``/``.``
-    and a closing "and"/"or" left out.
+    and a closing "and"/"or" left out. A definition wrapped over several lines (as PDF text
+    is) is read whole.
     """
     result: list[Definition] = []
     for holder in definitions_provisions(provisions, text):
         first_newline = text.find("\n", holder.start, holder.end)
-        body_start = holder.end if first_newline < 0 else first_newline + 1
-        offset = body_start
-        for raw in text[body_start:holder.end].split("\n"):
-            definition = _read_line(raw, offset, holder)
+        if first_newline < 0:
+            continue
+        for start, end in _blocks(text, first_newline + 1, holder.end):
+            flat = text[start:end].replace("\n", " ")  # same length: offsets stay valid
+            definition = _read_line(flat, start, holder)
             if definition is not None:
                 result.append(definition)
-            offset += len(raw) + 1
     return result
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of ``text[start:end]`` joined where one only wraps the previous (no marker opens
+    it and the previous line does not end with ``.``, ``;`` or ``:``)."""
+    blocks: list[tuple[int, int]] = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip(" \t\u00a0\ufeff\r")
+        line_end = offset + len(raw)
+        if stripped:
+            previous = text[blocks[-1][0]:blocks[-1][1]].rstrip() if blocks else ""
+            wraps = bool(previous) and not _BLOCK_END.search(previous) and not _MARKER.match(stripped) \
+                and _joined(text, blocks[-1][1], offset)
+            if wraps:
+                blocks[-1] = (blocks[-1][0], line_end)
+            else:
+                blocks.append((offset, line_end))
+        offset = line_end + 1
+    return blocks
+
+
+def _joined(text: str, previous_end: int, line_start: int) -> bool:
+    """True when only one line break (no blank line) separates two lines."""
+    return text.count("\n", previous_end, line_start) <= 1
 
 
 def _read_line(raw: str, offset: int, holder: Provision) -> Definition | None:
@@ -97,7 +124,8 @@ def _read_line(raw: str, offset: int, holder: Provision) -> Definition | None:
         meaning_from = dash.end()
         term_from = 0
     meaning_raw = body[meaning_from:]
-    trailing = _TRAILING.search(meaning_raw)
+    tail_from = max(0, len(meaning_raw) - 40)
+    trailing = _TRAILING.search(meaning_raw, tail_from)
     kept = meaning_raw[: trailing.start()] if trailing else meaning_raw
     meaning = kept.strip()
     if not term or not meaning:

@@ -71,7 +71,7 @@ GROUPS = frozenset({"chapter", "group"})
 HEADED = frozenset({"chapter", "group", "schedule", "article", "section"})
 
 
-def root_label(node_type: str, num: str | None, *, uk: bool) -> tuple[str, str]:
+def root_label(node_type: str, num: str | None) -> tuple[str, str]:
     """``(English label, Russian label)`` of a node that starts a label chain."""
     n = clean_number(num) if num else ""
     english, russian = {

@@ -79,6 +79,8 @@ _RU_THIS = re.compile(
     rf"(?<!\w)(?:настоящ|данн)\w*{_WS}+(?P<word>стать|подпункт|пункт|част|глав)\w*", re.I,
 )
 _RU_CHAIN = re.compile(rf"{_WS}+")
+_DESCENDING = re.compile(rf"{_WS}*,{_WS}*")
+_RANK = {"art": 0, "sec": 0, "para": 1, "part": 1, "subsec": 1, "subpara": 2}
 _RU_THIS_LAW = re.compile(rf"^{_WS}+(?:настоящ|данн)\w*{_WS}+(?:Закон|Кодекс|Указ|закон)", re.I)
 _RU_OTHER_LAW = re.compile(
     rf"^{_WS}+(?:(?:указанн|названн|соответствующ|этого|того)\w*{_WS}+)?"
@@ -167,28 +169,27 @@ def _scan(
     text: str, start: int, end: int, source: Provision, index: _Index, language: str, uk: bool
 ) -> list[CrossReference]:
     refs: list[CrossReference] = []
-    offset = start
-    for line in text[start:end].split("\n"):
-        position = 0
-        while position < len(line):
-            chain = _next_chain(line, position, language)
-            if chain is None:
-                break
-            position = chain.end
-            if not any(not c.relative for c in chain.components):
-                continue
-            tail = line[chain.end:]
-            if language == "ru" or _looks_russian(line):
-                if _RU_OTHER_LAW.match(tail) and not _RU_THIS_LAW.match(tail):
-                    continue
-            if _EN_OTHER_LAW.match(tail) and not _EN_THIS_LAW.match(tail):
-                continue
-            targets = _resolve(chain.components, source, index, uk)
-            refs.append(CrossReference(
-                text=line[chain.start:chain.end], start=offset + chain.start, end=offset + chain.end,
-                source_eid=source.eid, target_eids=targets,
-            ))
-        offset += len(line) + 1
+    # Line breaks inside one provision's own text are read as spaces (the same length, so
+    # offsets hold): a reference may be wrapped over two lines, as PDF text is.
+    flat = text[start:end].replace("\n", " ")
+    russian = language == "ru" or _looks_russian(flat)
+    position = 0
+    while position < len(flat):
+        chain = _next_chain(flat, position, language)
+        if chain is None:
+            break
+        position = chain.end
+        if all(c.relative for c in chain.components):
+            continue
+        tail = flat[chain.end:]
+        if russian and _RU_OTHER_LAW.match(tail) and not _RU_THIS_LAW.match(tail):
+            continue
+        if _EN_OTHER_LAW.match(tail) and not _EN_THIS_LAW.match(tail):
+            continue
+        refs.append(CrossReference(
+            text=text[start + chain.start:start + chain.end], start=start + chain.start,
+            end=start + chain.end, source_eid=source.eid, target_eids=_resolve(chain.components, source, index, uk),
+        ))
     return refs
 
 
@@ -226,6 +227,13 @@ def _parse_chain(line: str, start: int, grammar: str) -> _Chain | None:
         components.append(component)
         position = end
         connector = (_EN_OF if grammar == "en" else _RU_CHAIN).match(line, position)
+        if not connector and component.level in _RANK and not component.relative:
+            connector = _DESCENDING.match(line, position)  # "Article 9, paragraph 2"
+            if connector:
+                following, _ = _component_at(line, connector.end(), grammar)
+                if following is None or following.relative or \
+                        _RANK.get(following.level, -1) <= _RANK[component.level]:
+                    break
         if not connector:
             break
         following, _ = _component_at(line, connector.end(), grammar)

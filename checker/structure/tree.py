@@ -23,6 +23,7 @@ Convention = Literal["post_soviet", "uk"]
 _PS_LEVEL = {"para": 1, "part": 1, "subpara": 2, "point": 3}
 _UK_LEVEL = {"subsec": 1, "letter": 2, "roman": 3}
 _UNITS = frozenset({"article", "section", "sched_para"})
+_ROOT_TYPES = frozenset({"chapter", "group", "schedule", "article", "section"})
 _SENTENCE_END = ".;!?"
 _SCHEDULE_PARAGRAPH = re.compile(r"^(\d{1,3}[A-Z]?)[ \t\u00a0]+(?=[A-Z(\"“])")
 
@@ -169,16 +170,24 @@ def _attach(root: Node, body: list[Line], convention: Convention, *, parts: bool
     at_root = 0
     part_count = 0
 
+    last_target: Node | None = None
+
     def text_at_root(line: Line) -> None:
-        nonlocal at_root, part_count
+        nonlocal at_root, part_count, last_target
+        if last_target is not None and last_target is stack[-1] and _continues(last_target.last_text, line.text):
+            last_target.extend(line)  # a line wrapped inside the same block of text
+            return
+        del stack[1:]
         if parts:
             part_count += 1
             part = Node("part", str(part_count), line.start, line.end, level=1, last_text=line.text)
             root.children.append(part)
             stack.append(part)
+            last_target = part
         else:
             root.extend(line)
             at_root += 1
+            last_target = root
 
     for line in body:
         node_type = _item_type(line, stack) if convention == "uk" else line.kind
@@ -189,21 +198,23 @@ def _attach(root: Node, body: list[Line], convention: Convention, *, parts: bool
             node = Node(node_type, line.num, line.start, line.end, level=level, last_text=line.text)
             stack[-1].children.append(node)
             stack.append(node)
+            last_target = node
             continue
         top = stack[-1]
         if top is root or (parts and top.type == "part"):
-            del stack[1:]
             text_at_root(line)
         elif top.level <= 1 or _continues(top.last_text, line.text):
             top.extend(line)
+            last_target = top
         else:
             while len(stack) > 1 and stack[-1].level > 1:
                 stack.pop()
             if stack[-1] is root or (parts and stack[-1].type == "part"):
-                del stack[1:]
+                last_target = None  # closing words after a list open a new block
                 text_at_root(line)
             else:
                 stack[-1].extend(line)
+                last_target = stack[-1]
     return at_root
 
 
@@ -252,9 +263,7 @@ def _close(node: Node) -> int:
 # ------------------------------------------------------------------------------- provisions
 
 
-def to_provisions(
-    preamble: Node | None, roots: list[Node], *, language: str, convention: Convention
-) -> list[Provision]:
+def to_provisions(preamble: Node | None, roots: list[Node], *, language: str) -> list[Provision]:
     """Give every node its eId and labels and return the top-level Provisions."""
     used: set[str] = set()
     russian = language == "ru"
@@ -266,7 +275,7 @@ def to_provisions(
             start=preamble.start, end=preamble.end,
         ))
     for node in roots:
-        result.append(_provision(node, "", None, used, russian, convention))
+        result.append(_provision(node, "", ("", ""), used, russian))
     return result
 
 
@@ -282,29 +291,19 @@ def _unique(eid: str, used: set[str]) -> str:
 
 
 def _provision(
-    node: Node, prefix: str, parent_labels: tuple[str, str] | None, used: set[str], russian: bool,
-    convention: Convention,
+    node: Node, prefix: str, parent_labels: tuple[str, str], used: set[str], russian: bool
 ) -> Provision:
     component = EID_TYPE[node.type]
     eid = _unique(f"{prefix}{component}_{eid_number(node.num)}" if node.num else f"{prefix}{component}", used)
-    if node.type in GROUPS or node.type in ("schedule", "article", "section"):
-        labels = root_label(node.type, node.num, uk=convention == "uk")
-        if node.type == "schedule":
-            child_prefix = f"{eid}__"
-        elif node.type in GROUPS:
-            child_prefix = ""
-        else:
-            child_prefix = f"{eid}__"
+    if node.type in _ROOT_TYPES:
+        labels = root_label(node.type, node.num)
     else:
-        labels = child_label(parent_labels or ("", ""), node.type, node.num or "")
-        labels = (labels[0].lstrip(", "), labels[1].lstrip(" "))
-        child_prefix = f"{eid}__"
+        labels = child_label(parent_labels, node.type, node.num or "")
     children = []
     for child in node.children:
-        if node.type in GROUPS and child.type not in ("chapter", "group", "article", "section"):
-            children.append(_provision(child, f"{eid}__", labels, used, russian, convention))
-        else:
-            children.append(_provision(child, child_prefix, labels, used, russian, convention))
+        # Articles and sections carry no chapter or part prefix; everything else nests.
+        unprefixed = node.type in GROUPS and child.type in _ROOT_TYPES
+        children.append(_provision(child, "" if unprefixed else f"{eid}__", labels, used, russian))
     return Provision(
         eid=eid,
         kind=PROVISION_KIND[node.type],

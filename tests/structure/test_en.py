@@ -3,6 +3,8 @@ cross-references of the reconstructed Kazakhstan 2020 draft and the bundled Arve
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from checker.structure import ancestors, find_by_label, leaves
@@ -214,3 +216,18 @@ def test_continuation_and_closing_lines_of_a_list():
     paragraph = draft.find("art_3__para_1")
     assert quote(draft, paragraph).endswith("This list is exhaustive.")
     assert draft.text[paragraph.own_segments()[-1][0] : paragraph.end].strip() == "This list is exhaustive."
+
+
+@pytest.mark.parametrize("width", [70, 90, 120])
+def test_lines_wrapped_as_in_a_pdf_give_the_same_structure(kz_en, width):
+    wrapped_text = "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) if line else line
+        for line in kz_en.text.split("\n")
+    )
+    wrapped = parse_text(wrapped_text, "en")
+    assert [(p.eid, p.heading) for p in wrapped.walk()] == [(p.eid, p.heading) for p in kz_en.walk()]
+    assert wrapped.title == kz_en.title
+    assert [(d.term, d.meaning) for d in wrapped.definitions] == [(d.term, d.meaning) for d in kz_en.definitions]
+    assert [(r.text.replace("\n", " "), r.source_eid, r.target_eids) for r in wrapped.cross_references] == [
+        (r.text, r.source_eid, r.target_eids) for r in kz_en.cross_references
+    ]
