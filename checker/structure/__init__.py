@@ -100,15 +100,11 @@ def _title(text: str, preamble: Node | None, convention: str) -> str | None:
     """The law's name from the preamble: the "On ..." / «О ...» line, or the line after "LAW OF ..."."""
     if preamble is None:
         return None
-    lines = [line.strip() for line in text[preamble.start:preamble.end].split("\n")]
-    lines = [line for line in lines if line]
-    for position, line in enumerate(lines):
-        if _TITLE_OPENING.match(line) and len(line) <= 300 and not line.endswith((".", ";", ":")):
-            # A name wrapped over lines (as PDFs do) ends its first line with a linking word.
-            while _DANGLING.search(line) and position + 1 < len(lines) and len(line) < 300:
-                position += 1
-                line = f"{line} {lines[position]}"
-            return line
+    raw = [line.strip() for line in text[preamble.start:preamble.end].split("\n")]
+    for position, line in enumerate(raw):
+        if line and _TITLE_OPENING.match(line) and len(line) <= 300 and not line.endswith((".", ";", ":")):
+            return _unwrapped(line, raw[position + 1:])
+    lines = [line for line in raw if line]
     for position, line in enumerate(lines[:-1]):
         if _LAW_LINE.match(line) and line.upper() == line:
             following = lines[position + 1]
@@ -119,3 +115,17 @@ def _title(text: str, preamble: Node | None, convention: str) -> str | None:
             if _UK_TITLE.search(line) and len(line) <= 200:
                 return line
     return None
+
+
+def _unwrapped(title: str, after: list[str]) -> str:
+    """``title`` with the lines that only continue it (as a PDF wraps a long name): the next
+    lines, with no blank line between, while the title ends with a linking word or the next
+    line is a short tail without a full stop."""
+    for tail in after:
+        if not tail or len(title) >= 300 or _LAW_LINE.match(tail) or _DRAFT_LINE.match(tail):
+            break
+        short_tail = len(tail.split()) <= 4 and not tail.endswith((".", ";", ":")) and tail.upper() != tail
+        if not (_DANGLING.search(title) or short_tail):
+            break
+        title = f"{title} {tail}"
+    return title

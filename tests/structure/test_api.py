@@ -87,3 +87,29 @@ def test_every_provision_has_labels_in_the_draft_language():
     ]
     english = parse_text(text, "en")
     assert all(p.label_local is None for p in english.walk())
+
+
+@pytest.mark.parametrize(
+    "preamble, title",
+    [
+        ("DRAFT\n\nLAW OF THE REPUBLIC OF ARVENTA\n\nOn peaceful assemblies\n\nThis Law regulates assemblies.",
+         "On peaceful assemblies"),
+        ("ЗАКОН\nО мирных собраниях\nПРОЕКТ", "О мирных собраниях"),
+        ("On the procedure for holding\nassemblies in the Republic\nThis Law regulates assemblies.",
+         "On the procedure for holding assemblies in the Republic"),
+        ("On the procedure for holding assemblies\n\nin the Republic.", "On the procedure for holding assemblies"),
+        ("LAW OF THE REPUBLIC OF ARVENTA\nPEACEFUL ASSEMBLIES", "PEACEFUL ASSEMBLIES"),
+        ("This Law regulates assemblies.", None),
+        ("DRAFT", None),
+    ],
+)
+def test_title(preamble, title):
+    draft = parse_text(f"{preamble}\n\nArticle 1. Scope\nThis Law applies to assemblies.\n")
+    assert draft.title == title
+    assert draft.provisions[0].eid == "preamble"
+
+
+def test_no_preamble_no_title():
+    draft = parse_text("Article 1. Scope\nThis Law applies to assemblies.\n")
+    assert draft.title is None
+    assert [p.eid for p in draft.provisions] == ["art_1"]

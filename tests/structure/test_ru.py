@@ -3,6 +3,8 @@ definitions («основные понятия») and inflected cross-references
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from checker.structure import ancestors, find_by_label, leaves
@@ -150,3 +152,20 @@ def test_russian_article_headings(line, eid, heading):
     point = article.children[0].children[0]
     assert (point.kind, point.num, point.eid) == ("point", "а", f"{eid}__para_1__point_a")
     assert point.label_local == f"Статья {eid[4:]} пункт 1 подпункт а"
+
+
+@pytest.mark.parametrize("width", [70, 100])
+def test_lines_wrapped_as_in_a_pdf_give_the_same_structure(kz_ru, width):
+    wrapped_text = "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) if line else line
+        for line in kz_ru.text.split("\n")
+    )
+    wrapped = parse_text(wrapped_text, "ru")
+    assert [(p.eid, p.heading, p.label_local) for p in wrapped.walk()] == [
+        (p.eid, p.heading, p.label_local) for p in kz_ru.walk()
+    ]
+    assert wrapped.title == kz_ru.title
+    assert [(d.term, d.meaning) for d in wrapped.definitions] == [(d.term, d.meaning) for d in kz_ru.definitions]
+    assert [(r.text.replace("\n", " "), r.target_eids) for r in wrapped.cross_references] == [
+        (r.text, r.target_eids) for r in kz_ru.cross_references
+    ]
