@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
@@ -19,8 +20,9 @@ MIN_CHARS_PER_PAGE = 20
 
 
 def read_pdf(data: bytes, limits: IngestLimits) -> list[RawBlock]:
-    """Lines of every page of a PDF; ``page`` is 1-based and ``paragraph`` is the 1-based
-    line number on that page. Must run inside the limited worker.
+    """Paragraphs of every page of a PDF, rebuilt from its lines by
+    :func:`join_wrapped_lines`; ``page`` is 1-based and ``paragraph`` is the 1-based number
+    on that page of the paragraph's first line. Must run inside the limited worker.
 
     A PDF encrypted with an empty user password (only printing or copying restricted) is
     read; one that needs a password is refused.
@@ -55,7 +57,7 @@ def read_pdf(data: bytes, limits: IngestLimits) -> list[RawBlock]:
             text = page.extract_text() or ""
             if sum(1 for ch in text if not ch.isspace()) < MIN_CHARS_PER_PAGE:
                 blank_pages.append(number)
-            for line_number, line in enumerate(text.splitlines(), start=1):
+            for line_number, line in join_wrapped_lines(text.splitlines()):
                 sink.add(line, line_number, number)
     except LimitReachedError as exc:
         raise HostileFile(f"the PDF holds a stream that exceeds the decompression limit ({exc})", _ORDINARY) from None
@@ -70,6 +72,41 @@ def read_pdf(data: bytes, limits: IngestLimits) -> list[RawBlock]:
         detail = "" if len(blank_pages) == count else f"; {len(blank_pages)} of {count} pages have no text"
         raise NoTextLayer(f"no text layer: OCR it first{detail}", "a PDF whose text can be selected, or the .docx")
     return sink.blocks
+
+
+_TERMINAL = tuple(".;:!?")
+_STARTS_PROVISION = re.compile(
+    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-zа-я]\)|\([ivx]{1,5}\)|[-–—•]\s"
+    r"|(?:article|chapter|section|part|статья|глава|раздел|часть)\s)",
+    re.I,
+)
+
+
+def join_wrapped_lines(lines: list[str], full: float = 0.75) -> list[tuple[int, str]]:
+    """Undo the line wrapping of one page: ``[(first line number, paragraph text), ...]``.
+
+    A line continues the previous one when the previous line is full (at least ``full``
+    times the longest line of the page), does not end a sentence or a list item (``.;:!?``),
+    and the line does not start a provision ("2.", "3)", "б)", "(iv)", "Article", "Статья",
+    a dash or bullet). Lines are joined with a space, or without one after a hyphen.
+    Everything else is kept line by line; empty lines end paragraphs.
+    """
+    longest = max((len(line.rstrip()) for line in lines), default=0)
+    out: list[tuple[int, str]] = []
+    previous_full = False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            previous_full = False
+            continue
+        if out and previous_full and not _STARTS_PROVISION.match(stripped):
+            first, text = out[-1]
+            joined = f"{text}{stripped}" if text.endswith("-") and text[-2:-1].isalpha() else f"{text} {stripped}"
+            out[-1] = (first, joined)
+        else:
+            out.append((number, stripped))
+        previous_full = len(stripped) >= full * longest and not stripped.endswith(_TERMINAL)
+    return out
 
 
 _NO_PASSWORD = "remove the password, or upload the .docx"

@@ -9,6 +9,7 @@ from pypdf import PdfReader, PdfWriter
 
 from checker.errors import EncryptedFile, FileTooLarge, HostileFile, InputError, NoTextLayer
 from checker.ingest import IngestLimits, load
+from checker.ingest.pdf_reader import join_wrapped_lines
 from ingest_builders import pdf_from_html, pdf_with_stream
 
 DRAFT_HTML = """
@@ -105,8 +106,8 @@ def test_hand_written_pdf_with_plain_stream():
 
 
 def test_pdf_decompression_bomb_is_hostile():
-    # 200 MB of blanks compress to about 200 KB: past pypdf's 75 MB output limit
-    bomb = pdf_with_stream(b"BT /F1 12 Tf 72 700 Td (Article 1) Tj ET\n" + b" " * 200_000_000)
+    # 100 MB of blanks compress to about 100 KB: past pypdf's 75 MB output limit
+    bomb = pdf_with_stream(b"BT /F1 12 Tf 72 700 Td (Article 1) Tj ET\n" + b" " * 100_000_000)
     assert len(bomb) < 1_000_000
     with pytest.raises(HostileFile, match="decompression limit"):
         load(bomb, filename="bomb.pdf")
@@ -133,3 +134,51 @@ def test_damaged_pdf_is_an_input_error(data):
     assert type(caught.value) is InputError
     assert caught.value.message.startswith("the PDF is damaged and cannot be read")
     assert ".docx" in caught.value.accepted
+
+
+FULL = "x" * 59 + "."  # the page's longest line sets what "full" means
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (
+            [FULL, "1. The organiser shall submit the notification to the local executive", "body in writing."],
+            [(1, FULL), (2, "1. The organiser shall submit the notification to the local executive body in writing.")],
+        ),
+        (
+            [FULL, "1. Организатор подаёт уведомление в местный исполнительный орган не", "позднее чем за десять дней."],
+            [(1, FULL), (2, "1. Организатор подаёт уведомление в местный исполнительный орган не позднее чем за десять дней.")],
+        ),
+        (
+            [FULL, "The organiser shall use sound-amplifying or other technical-", "equipment only as approved."],
+            [(1, FULL), (2, "The organiser shall use sound-amplifying or other technical-equipment only as approved.")],
+        ),
+        # a full line ending a sentence or an item is not continued
+        ([FULL, "2. The organiser shall:", "1) submit the notification;"], [(1, FULL), (2, "2. The organiser shall:"), (3, "1) submit the notification;")]),
+        ([FULL, "and the local executive body shall consider the notification at once;", "2) wear the sign."],
+         [(1, FULL), (2, "and the local executive body shall consider the notification at once;"), (3, "2) wear the sign.")]),
+        # the next line starts a provision
+        ([FULL, "Peaceful assemblies are held on the basis of the following rules", "Article 3. Forms"],
+         [(1, FULL), (2, "Peaceful assemblies are held on the basis of the following rules"), (3, "Article 3. Forms")]),
+        ([FULL, "мирное собрание проводится в форме собрания, митинга, шествия или", "б) пикетирования"],
+         [(1, FULL), (2, "мирное собрание проводится в форме собрания, митинга, шествия или"), (3, "б) пикетирования")]),
+        # a short line is a paragraph of its own; empty lines end paragraphs
+        ([FULL, "Chapter 2", "Organisers"], [(1, FULL), (2, "Chapter 2"), (3, "Organisers")]),
+        ([FULL, "", "continued?"], [(1, FULL), (3, "continued?")]),
+    ],
+    ids=["en-wrap", "ru-wrap", "hyphen", "colon", "semicolon", "article", "ru-letter-item", "short", "blank"],
+)
+def test_join_wrapped_lines(lines, expected):
+    assert join_wrapped_lines(lines) == expected
+
+
+def test_wrapped_paragraph_of_a_pdf_becomes_one_block():
+    sentence = (
+        "2. The local executive body shall consider the notification and shall inform the organiser "
+        "in writing of any proposal to change the place or time within three days of receipt."
+    )
+    html = f"<body style='font-family: DejaVu Sans; font-size: 11pt'><p>1. Short first paragraph.</p><p>{sentence}</p></body>"
+    document = load(pdf_from_html(html), filename="wrapped.pdf")
+    assert document.text.split("\n") == ["1. Short first paragraph.", sentence]
+    assert [(b.page, b.paragraph) for b in document.blocks] == [(1, 1), (1, 2)]
