@@ -28,7 +28,6 @@ from checker.models import (
     Span,
 )
 from checker.nlp import get_pipeline
-from standards.loader import STANDARDS_DIR
 from standards.model import Catalogue, Standard
 
 _HEADED = {"article", "chapter", "section", "part"}
@@ -155,8 +154,8 @@ class Engine:
                 try:
                     detectors.append(BUILDERS[spec.kind](standard, spec, book))
                 except PhraseError as exc:
-                    path = STANDARDS_DIR / "catalogue" / f"{standard.id}.yaml"
-                    raise StandardsError(str(path), [(f"detectors.{spec.id}", str(exc))]) from None
+                    path = self.catalogue.paths.get(standard.id, f"{standard.id}.yaml")
+                    raise StandardsError(path, [(f"detectors.{spec.id}", str(exc))]) from None
         self._setups[lang] = _LanguageSetup(nlp, book, detectors)
         return self._setups[lang]
 

@@ -85,10 +85,12 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
     root = Path(directory) if directory is not None else STANDARDS_DIR
     version, sources = load_sources(root / "sources.yaml")
     standards: dict[str, Standard] = {}
+    paths: dict[str, str] = {}
     for path in sorted((root / "catalogue").glob("*.yaml")):
         standard = load_standard(path, sources)
         standards[standard.id] = standard
-    return Catalogue(version=version, sources=sources, standards=standards)
+        paths[standard.id] = str(path)
+    return Catalogue(version=version, sources=sources, standards=standards, paths=paths)
 
 
 @lru_cache(maxsize=1)

@@ -200,3 +200,4 @@ class Catalogue(BaseModel):
     version: str
     sources: dict[str, Source]
     standards: dict[str, Standard]
+    paths: dict[str, str] = Field(default_factory=dict, description="the YAML file each standard came from")
