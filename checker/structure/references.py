@@ -89,6 +89,13 @@ _RU_OTHER_LAW = re.compile(
     r"Международн|Всеобщ)"
 )
 
+# Where a chain may begin: any level word, abbreviation or "this"/«настоящий» of either language.
+_STARTER = re.compile(
+    r"(?<!\w)(?:sub-?par|par|sub-?sec|subs|sec|ss?\.|art|chapter|part|this|the\s+present|"
+    r"подп|пп\.|пункт|п\.|част|ч\.|стат|ст\.|глав|гл\.|настоящ|данн)",
+    re.I,
+)
+
 _THIS_WORDS = {
     "article": "art", "paragraph": "para", "subparagraph": "subpara", "sub-paragraph": "subpara",
     "chapter": "chp", "section": "sec", "subsection": "subsec", "sub-section": "subsec", "part": "part",
@@ -199,22 +206,16 @@ def _looks_russian(line: str) -> bool:
 
 def _next_chain(line: str, position: int, language: str) -> _Chain | None:
     """The first reference chain starting at or after ``position``, or None."""
-    best: tuple[int, _Chain] | None = None
-    for grammar in (("ru", "en") if language == "ru" else ("en", "ru")):
-        starters = _RU_COMPONENTS if grammar == "ru" else _EN_COMPONENTS
-        this = _RU_THIS if grammar == "ru" else _EN_THIS
-        for _level, pattern in starters:
-            match = pattern.search(line, position)
-            if match and (best is None or match.start() < best[0]):
-                chain = _parse_chain(line, match.start(), grammar)
-                if chain:
-                    best = (match.start(), chain)
-        match = this.search(line, position)
-        if match and (best is None or match.start() < best[0]):
-            chain = _parse_chain(line, match.start(), grammar)
+    grammars = ("ru", "en") if language == "ru" else ("en", "ru")
+    while True:
+        starter = _STARTER.search(line, position)
+        if starter is None:
+            return None
+        for grammar in grammars:
+            chain = _parse_chain(line, starter.start(), grammar)
             if chain:
-                best = (match.start(), chain)
-    return best[1] if best else None
+                return chain
+        position = starter.start() + 1
 
 
 def _parse_chain(line: str, start: int, grammar: str) -> _Chain | None:

@@ -46,7 +46,8 @@ def _is_abbreviation(line: str, dot: int, punctuation: str) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or initial rather than a sentence."""
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return False
-    match = _WORD_BEFORE.search(line, 0, dot)
+    window = max(0, dot - 40)
+    match = _WORD_BEFORE.search(line, window, dot)
     if not match:
         return False
     word = match.group(1).lower().strip(".")
@@ -54,8 +55,8 @@ def _is_abbreviation(line: str, dot: int, punctuation: str) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and match.group(1)[0].isupper():
         return True  # an initial: "A. Smith"
-    following = line[dot + len(punctuation):].lstrip(_INDENT)
-    if word.isdigit() and not line[: match.start()].strip(_INDENT):
+    following = line[dot + len(punctuation): dot + len(punctuation) + 16].lstrip(_INDENT)
+    if word.isdigit() and match.start() <= 40 and not line[: match.start()].strip(_INDENT):
         return True  # a list number opening the line: "1. The organiser ..."
     return bool(following) and following[0].islower()
 
