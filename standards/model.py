@@ -115,6 +115,9 @@ class QuantityDetector(_DetectorBase):
         "percentage", "money",
     ]
     units: list[str] = Field(default_factory=list)
+    comparators: list[Literal["<", "<=", "=", ">=", ">"]] = Field(
+        default_factory=list, description="only quantities the law states with one of these comparators"
+    )
     relation: Literal["before", "after", "within"] | None = None
     condition: QuantityCondition | None = None
     context: dict[Language, list[list[Phrase]]] = Field(default_factory=dict)

@@ -41,6 +41,8 @@ class CompiledQuantity:
             return False
         if spec.units and quantity.unit not in spec.units:
             return False
+        if spec.comparators and quantity.comparator not in spec.comparators:
+            return False
         if spec.relation and quantity.relation != spec.relation:
             return False
         if spec.condition:

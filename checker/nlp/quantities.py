@@ -77,6 +77,11 @@ _GROUPED_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
 _EN_FOLD = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold$")
 _RU_FOLD = re.compile(r"^(дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти)кратн")
+_WORD_MULTIPLIERS = {
+    "en": {"doubled": 2, "double": 2, "tripled": 3, "triple": 3, "treble": 3, "trebled": 3,
+           "quadrupled": 4, "quadruple": 4, "twice": 2, "thrice": 3},
+    "ru": {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "вдесятеро": 10},
+}
 _RU_FOLD_VALUES = {
     "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
     "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
@@ -309,6 +314,12 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
             if value:
                 found.append(Quantity(kind="multiplier", value=float(value), unit="times", comparator="=",
                                       start=token.idx, end=token.idx + len(token.text), text=token.text))
+            i += 1
+            continue
+        word_multiplier = _WORD_MULTIPLIERS[lang].get(token.lower_)
+        if word_multiplier:
+            found.append(Quantity(kind="multiplier", value=float(word_multiplier), unit="times", comparator="=",
+                                  start=token.idx, end=token.idx + len(token.text), text=token.text))
             i += 1
             continue
         if not _is_number_token(token, lang):
