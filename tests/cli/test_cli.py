@@ -57,7 +57,7 @@ def test_several_drafts_go_to_an_output_folder(tmp_path):
     result = run("check", str(SAMPLE), str(second), "--out-dir", str(tmp_path / "out"), "-f", "html")
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["arventa-public-events-2024.rightscheck.html", "second.rightscheck.html"]
+    assert written == ["arventa-public-events-2024.en.rightscheck.html", "second.rightscheck.html"]
 
 
 def _zip_bomb() -> bytes:
@@ -131,4 +131,4 @@ def test_one_bad_draft_does_not_stop_the_others(tmp_path):
     bad = _write(tmp_path, "bad.xyz", b"???")
     result = CliRunner().invoke(main, ["check", str(bad), str(SAMPLE), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert (tmp_path / "out" / "arventa-public-events-2024.rightscheck.html").exists()
+    assert (tmp_path / "out" / "arventa-public-events-2024.en.rightscheck.html").exists()
