@@ -46,7 +46,10 @@ def test_a_compliant_text_passes_fail_on(tmp_path):
     draft = tmp_path / "good.txt"
     draft.write_text(
         "Article 1. Notification\n1. The organiser may inform the city administration of an assembly in advance.\n"
-        "2. The police shall protect participants of peaceful assemblies.\n", encoding="utf-8")
+        "2. The police shall protect participants of peaceful assemblies.\n"
+        "3. There is a presumption in favour of holding peaceful assemblies; the least restrictive measure "
+        "shall be chosen, and a court shall rule on any restriction before the planned date.\n",
+        encoding="utf-8")
     result = run("check", str(draft), "-o", str(tmp_path / "r.json"), "-f", "json", "--fail-on", "low")
     assert result.exit_code == 0, result.output
 
