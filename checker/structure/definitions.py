@@ -3,8 +3,9 @@
 The definitions provision is an article or section headed "Basic concepts", "Terms used",
 "Definitions", "Interpretation", «Основные понятия», «Понятия, используемые ...», or one whose
 opening words announce the terms ("The following basic concepts are used", "In this Act—",
-«используются следующие основные понятия»). Each of its lines is read as
-``term - meaning`` (hyphen, en or em dash between spaces) or ``"term" means meaning``.
+«используются следующие основные понятия»). Each of its items (a line, or lines wrapped
+into one) is read as ``term - meaning`` (hyphen, en or em dash between spaces) or
+``"term" means meaning``.
 """
 
 from __future__ import annotations

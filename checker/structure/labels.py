@@ -67,8 +67,6 @@ PROVISION_KIND = {
 
 #: Node types that group articles or sections; their children's eIds carry no prefix.
 GROUPS = frozenset({"chapter", "group"})
-#: Node types whose first line is a heading line.
-HEADED = frozenset({"chapter", "group", "schedule", "article", "section"})
 
 
 def root_label(node_type: str, num: str | None) -> tuple[str, str]:
