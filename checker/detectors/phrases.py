@@ -8,6 +8,7 @@ otherwise. Words are compared by lemma (``token.norm_``), so inflected forms mat
 ``permission|consent``  any of these lemmas
 ``=shall``          exactly this lower-cased form, not the lemma
 ``пятикратн*``      any word whose lower-cased form starts with "пятикратн"
+``направлен*|нацелен*``  any word starting with one of these (all alternatives starred)
 ``only?``           an optional item (any item may end in ``?``)
 ``...``             up to 6 tokens of the same line (``...3``: up to 3)
 ``#num``            a number, in digits or in words ("250", "ten", "двухсот")
@@ -79,8 +80,13 @@ def compile_phrase(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language)
             tokens = [{"LOWER": item[1:].lower()}]
         elif item.endswith("*") and len(item) > 1:
             tokens = [{"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}]
+        elif "|" in item and all(a.endswith("*") and len(a) > 1 for a in item.split("|")):
+            stems = "|".join(re.escape(a[:-1].lower()) for a in item.split("|"))
+            tokens = [{"LOWER": {"REGEX": f"^(?:{stems})"}}]
         elif "|" in item:
             alternatives = [a for a in item.split("|") if a]
+            if any(a.endswith("*") for a in alternatives):
+                raise PhraseError(f"in {item!r} of {phrase!r} either every alternative or none ends in '*'")
             norms: list[str] = []
             for alternative in alternatives:
                 lemmas = _lemmas(alternative, nlp, lang)

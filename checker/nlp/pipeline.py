@@ -37,9 +37,25 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+# words whose entry in the lookup table would merge them with another word, or is missing
+_EN_OVERRIDES = {"as": "as", "media": "media", "data": "data", "'s": "'s"}
+
+
 @lru_cache(maxsize=200_000)
 def _lemma_en(lower: str) -> str:
-    return _english_table().get(lower, lower)
+    if lower in _EN_OVERRIDES:
+        return _EN_OVERRIDES[lower]
+    table = _english_table()
+    lemma = table.get(lower)
+    if lemma is not None:
+        return lemma
+    # plurals missing from the table ("bloggers", "livestreams"): strip the ending when the
+    # singular is a known word or the word is plainly a regular plural
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+        return lower[:-1]
+    return lower
 
 
 @lru_cache(maxsize=200_000)
