@@ -10,7 +10,6 @@ a finding for the same standard, and cross-referenced provisions are attached.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -233,10 +232,9 @@ class Engine:
                                 steps.append(
                                     f"It refers to {target.label} (“{ref.text}”), which is quoted below as related."
                                 )
-            digest = hashlib.sha1(f"{standard_id}|{eid}".encode()).hexdigest()[:12]
             findings.append(
                 Finding(
-                    id=digest,
+                    id=f"{standard_id}:{eid if provision is not None else 'draft'}",
                     standard_id=standard_id,
                     title=standard.title,
                     domain=standard.domain,

@@ -287,6 +287,21 @@ class Finding(BaseModel):
     related: list[ProvisionRef] = Field(default_factory=list)
 
 
+class CitedStandard(BaseModel):
+    """A standard that at least one finding relies on, for the report's annex.
+
+    ``principle`` is the catalogue's own wording of the rule; ``status`` "unverified" means
+    the standard's lead citation still has to be checked against its source.
+    """
+
+    id: str
+    title: str
+    domain: Domain
+    principle: str
+    status: Literal["verified", "unverified"]
+    citations: list[CitationRef]
+
+
 class DraftSummary(BaseModel):
     """What was checked."""
 
@@ -315,6 +330,9 @@ class Report(BaseModel):
     draft: DraftSummary
     findings: list[Finding]
     provisions: list[ProvisionRef]
+    standards: list[CitedStandard] = Field(
+        default_factory=list, description="annex: every standard a finding relies on, by id"
+    )
     min_severity: Severity = Severity.low
 
     def counts(self) -> dict[str, dict[str, int]]:

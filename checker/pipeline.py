@@ -9,7 +9,7 @@ from pathlib import Path
 from checker import __version__
 from checker.engine import Engine, default_engine, provision_ref
 from checker.errors import InputError
-from checker.models import Document, Draft, DraftSummary, Report, Severity
+from checker.models import CitedStandard, Document, Draft, DraftSummary, Report, Severity
 from checker.nlp.language import detect_language, validate_language
 
 _PATH_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".odt", ".rtf"}
@@ -63,8 +63,8 @@ def parse_draft(document: Document, lang: str = "auto") -> Draft:
 
 def build_report(draft: Draft, engine: Engine | None = None, min_severity: Severity | str = Severity.low) -> Report:
     """Run ``engine`` (default: the bundled catalogue) over ``draft`` and wrap the findings."""
+    from checker.engine import build_units, citation_refs
     from reports import SCHEMA_VERSION
-    from checker.engine import build_units
 
     engine = engine or default_engine()
     threshold = _severity(min_severity)
@@ -89,6 +89,17 @@ def build_report(draft: Draft, engine: Engine | None = None, min_severity: Sever
         draft=summary,
         findings=findings,
         provisions=[provision_ref(draft, u.provision) for u in units],
+        standards=[
+            CitedStandard(
+                id=standard.id,
+                title=standard.title,
+                domain=standard.domain,
+                principle=" ".join(standard.principle.split()),
+                status=standard.status,
+                citations=citation_refs(engine.catalogue, standard),
+            )
+            for standard in (engine.catalogue.standards[sid] for sid in sorted({f.standard_id for f in findings}))
+        ],
         min_severity=threshold,
     )
 

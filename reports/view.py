@@ -119,6 +119,18 @@ class StandardCount:
     count: int
 
 
+@dataclass(frozen=True)
+class AnnexEntry:
+    """A standard of the annex: its principle and its citations as printed."""
+
+    standard_id: str
+    title: str
+    domain_label: str
+    principle: str
+    verified: bool
+    citations: list[CitationView]
+
+
 @dataclass
 class ReportView:
     """Everything a rendered report shows, in the order it shows it."""
@@ -144,6 +156,7 @@ class ReportView:
     provisions: list[ProvisionView]
     provisions_checked: int
     provisions_clean: int
+    annex: list[AnnexEntry] = field(default_factory=list)
     severities: list[tuple[str, str]] = field(
         default_factory=lambda: [(s.value, SEVERITY_LABELS[s]) for s in SEVERITY_ORDER]
     )
@@ -382,4 +395,15 @@ def build_view(report: Report) -> ReportView:
         provisions=provisions,
         provisions_checked=checked,
         provisions_clean=clean,
+        annex=[
+            AnnexEntry(
+                standard_id=cited.id,
+                title=cited.title,
+                domain_label=DOMAIN_LABELS[cited.domain],
+                principle=cited.principle,
+                verified=cited.status == "verified",
+                citations=[_citation_view(c) for c in cited.citations],
+            )
+            for cited in report.standards
+        ],
     )

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from reports import SCHEMA_VERSION
 from checker.models import (
+    CitedStandard,
     CitationRef,
     Domain,
     DraftSummary,
@@ -197,7 +199,7 @@ def _en_report() -> Report:
         detector="absence:presumption",
     )
     return Report(
-        schema_version="1.0",
+        schema_version=SCHEMA_VERSION,
         tool="rightscheck",
         tool_version="0.1.0",
         catalogue_version="2026.03",
@@ -215,6 +217,16 @@ def _en_report() -> Report:
         # Findings are deliberately out of draft order: the report must sort them.
         findings=[funding, cap, absence, period, legality, not_auth],
         provisions=[art1_1, art1_2, art9_1, art9_2, art9_3],
+        standards=[
+            CitedStandard(
+                id=f.standard_id, title=f.title, domain=f.domain,
+                principle=f"Principle of {f.standard_id}: authorities must justify every restriction.",
+                status="unverified" if f.standard_id == "ASM-NOTIFY-NOT-AUTH" else "verified",
+                citations=f.citations,
+            )
+            for f in sorted({f.standard_id: f for f in [funding, cap, absence, period, legality, not_auth]}.values(),
+                            key=lambda f: f.standard_id)
+        ],
     )
 
 
@@ -229,7 +241,7 @@ def _ru_report() -> Report:
         "Quantity 'десять рабочих дней' (10 working days) is a notice period.",
     )
     return Report(
-        schema_version="1.0",
+        schema_version=SCHEMA_VERSION,
         tool="rightscheck",
         tool_version="0.1.0",
         catalogue_version="2026.03",

@@ -34,7 +34,7 @@ def test_title_block_names_draft_file_language_date_catalogue_and_tool(en_report
         "Language": "English",
         "Generated": "2026-03-14 09:30 UTC",
         "Standards catalogue": "version 2026.03",
-        "Tool": "rightscheck 0.1.0 (report format 1.0)",
+        "Tool": "rightscheck 0.1.0 (report format 1.1)",
         "File SHA-256": "ab" * 32,
     }
 
@@ -190,3 +190,18 @@ def test_report_without_findings(en_report):
     assert tree.xpath("//table") == []
     assert tree.xpath("//article") == []
     assert texts(tree.xpath("//section[@id='provisions']/p")) == ["No provision had findings (5 checked)."]
+
+
+def test_annex_lists_each_cited_standard_with_its_principle_and_sources(en_report):
+    from lxml import html as lxml_html
+
+    from reports import render_html
+
+    page = lxml_html.fromstring(render_html(en_report))
+    entries = page.xpath('//section[@id="annex"]/div[@class="annex-entry"]')
+    assert [e.get("id") for e in entries] == [f"standard-{s.id}" for s in en_report.standards]
+    first = entries[0].text_content()
+    assert en_report.standards[0].principle in first
+    assert en_report.standards[0].citations[0].pinpoint in first
+    unverified = page.xpath('//div[@id="standard-ASM-NOTIFY-NOT-AUTH"]')[0].text_content()
+    assert "lead citation to be confirmed" in unverified

@@ -175,3 +175,13 @@ def test_markdown_renders_as_intended_in_a_commonmark_renderer(en_report):
     links = tree.xpath("//a/@href")
     assert "https://www.osce.org/odihr/73405" in links
     assert len(tree.xpath("//h4")) == 6
+
+
+def test_markdown_ends_with_the_annex_of_standards(en_report):
+    from reports import render_markdown
+
+    text = render_markdown(en_report)
+    annex = text[text.index("## Annex: standards relied on"):]
+    for standard in en_report.standards:
+        assert f"### {standard.id}" in annex
+        assert standard.principle.split(":")[0] in annex
