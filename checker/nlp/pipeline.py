@@ -70,7 +70,12 @@ def _lemma_ru(lower: str) -> str:
         nominative = parse.inflect({"masc", "sing", "nomn"} if parse.tag.POS == "PRTF" else {"masc", "sing"})
         if nominative is not None:
             return nominative.word.replace("ё", "е")
-    return parse.normal_form.replace("ё", "е")
+    lemma = parse.normal_form.replace("ё", "е")
+    if parse.tag.POS in {"VERB", "INFN", "GRND"} and lemma.endswith(("ться", "чься", "тись")):
+        # reflexive and plain verbs meet in one norm: "запрещается" and "запрещать" both
+        # say that something is prohibited
+        lemma = lemma[:-2]
+    return lemma
 
 
 def lemmatize_word(word: str, lang: Language) -> str:
