@@ -16,40 +16,54 @@ from spacy.language import Language as SpacyLanguage
 from spacy.matcher import Matcher
 
 from checker.detectors.base import CompiledDetector, DraftContext, Hit, Match, MatchIndex, Unit
+from checker.detectors.matching import PhraseIndex, compile_items
 from checker.detectors.phrases import PhraseError, compile_phrase
 from checker.models import Language
 
 
 class PhraseBook:
-    """All phrases of all detectors of one language, compiled into one spaCy Matcher.
+    """All phrases of all detectors of one language, matched over a draft in one pass.
 
-    Detectors register phrases under keys; after :meth:`finish`, :meth:`match` returns
-    every match of a Doc as :class:`Match` objects with character offsets.
+    Detectors register phrases under keys; :meth:`match` returns every match of a Doc as
+    :class:`Match` objects with character offsets. Phrases in the rule syntax go to a
+    first-word index (:mod:`checker.detectors.matching`); raw spaCy token patterns go to a
+    spaCy Matcher.
     """
 
     def __init__(self, nlp: SpacyLanguage, lang: Language) -> None:
         self.nlp = nlp
         self.lang = lang
+        self.index = PhraseIndex()
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self._matcher_used = False
         self.phrases: dict[str, object] = {}
 
     def add(self, key: str, phrase: str | list[dict]) -> str:
         """Register ``phrase`` under ``key``; returns the key. Raises PhraseError."""
         pattern = compile_phrase(phrase, self.nlp, self.lang)
-        try:
-            self.matcher.add(key, [pattern], greedy="LONGEST")
-        except ValueError as exc:  # spaCy's own pattern validation
-            raise PhraseError(f"invalid token pattern for {phrase!r}: {exc}") from None
+        items = compile_items(pattern)
+        if items is not None:
+            self.index.add(key, items)
+        else:
+            try:
+                self.matcher.add(key, [pattern], greedy="LONGEST")
+            except ValueError as exc:  # spaCy's own pattern validation
+                raise PhraseError(f"invalid token pattern for {phrase!r}: {exc}") from None
+            self._matcher_used = True
         self.phrases[key] = phrase
         return key
 
     def match(self, doc) -> list[Match]:
         """Every registered phrase found in ``doc`` (a Doc of this book's pipeline)."""
-        found: list[Match] = []
-        strings = self.nlp.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            found.append(Match(strings[match_id], span.start_char, span.end_char))
+        found = [
+            Match(key, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            for key, start, end in self.index.match(doc)
+        ]
+        if self._matcher_used:
+            strings = self.nlp.vocab.strings
+            for match_id, start, end in self.matcher(doc):
+                span = doc[start:end]
+                found.append(Match(strings[match_id], span.start_char, span.end_char))
         return found
 
 
