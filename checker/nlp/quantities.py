@@ -133,6 +133,7 @@ _UNITS: dict[Language, dict[str, tuple[QuantityKind, str]]] = {
         "participant": ("participants", "participant"), "person": ("participants", "participant"),
         "people": ("participants", "participant"), "individual": ("participants", "participant"),
         "citizen": ("participants", "participant"), "member": ("participants", "participant"),
+        "founder": ("participants", "participant"), "signatory": ("participants", "participant"),
         "day": ("duration", "day"), "hour": ("duration", "hour"), "week": ("duration", "week"),
         "month": ("duration", "month"), "year": ("duration", "year"),
         "metre": ("distance", "metre"), "meter": ("distance", "metre"), "m": ("distance", "metre"),
@@ -146,7 +147,7 @@ _UNITS: dict[Language, dict[str, tuple[QuantityKind, str]]] = {
     "ru": {
         "участник": ("participants", "participant"), "человек": ("participants", "participant"),
         "лицо": ("participants", "participant"), "гражданин": ("participants", "participant"),
-        "член": ("participants", "participant"),
+        "член": ("participants", "participant"), "учредитель": ("participants", "participant"),
         "день": ("duration", "day"), "сутки": ("duration", "day"), "час": ("duration", "hour"),
         "неделя": ("duration", "week"), "месяц": ("duration", "month"), "год": ("duration", "year"),
         "метр": ("distance", "metre"), "м": ("distance", "metre"),
