@@ -24,7 +24,17 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> "NoReturn":  # type: igno
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a malformed standards file ends any command with one clear line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StandardsError as exc:
+            _fail(f"the standards catalogue is malformed: {exc}")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rightscheck", prog_name="rightscheck")
 def main() -> None:
     """Check draft laws against UN and OSCE standards on assembly, expression and association."""
@@ -121,83 +131,45 @@ def _write_atomically(target: Path, text: str) -> None:
 
 def gold_path_for(draft: Path) -> Path | None:
     """The gold file of a draft: ``name.gold.yaml`` beside ``name.txt`` or ``name.<lang>.txt``."""
-    stem = draft.name.split(".")[0]
-    candidate = draft.with_name(f"{stem}.gold.yaml")
-    return candidate if candidate.is_file() else None
+    from checker.evaluation import gold_path_for as find_gold
+
+    return find_gold(draft)
 
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--standard", "only", multiple=True, help="Score only these standards (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("-v", "--verbose", is_flag=True, help="Show the explanation of each false alarm.")
-def evaluate_cmd(paths: tuple[Path, ...], only: tuple[str, ...], as_json: bool, verbose: bool) -> None:
-    """Score findings against gold files: recall of required findings, precision, misses.
+@click.option("--json", "as_json", is_flag=True, help="Print the figures, misses and false alarms as JSON.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print Markdown tables (for docs/evaluation.md).")
+@click.option("-v", "--verbose", is_flag=True, help="Show the detector's explanation of each false alarm and near miss.")
+def evaluate_cmd(paths: tuple[Path, ...], only: tuple[str, ...], as_json: bool, as_markdown: bool, verbose: bool) -> None:
+    """Score findings against gold files: recall, precision and F1 per draft, by domain and language.
 
     PATHS are drafts (or folders of drafts) with a ``<name>.gold.yaml`` beside them; default:
     the bundled ``drafts/`` folder.
     """
     import json
 
-    from checker.evaluation import evaluate, load_gold
-    from checker.pipeline import build_report, load_document, parse_draft
+    from checker.evaluation import render_markdown, render_text, run_evaluation, summary_to_json
 
+    if as_json and as_markdown:
+        _fail("use either --json or --markdown, not both")
     if not paths:
         paths = (Path(__file__).resolve().parents[1] / "drafts",)
-    drafts: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            drafts.extend(p for p in sorted(path.glob("*")) if p.suffix in {".txt", ".docx", ".pdf"} and gold_path_for(p))
-        elif path.is_file():
-            drafts.append(path)
-        else:
-            _fail(f"no such file or folder: {path}")
-    rows = []
-    for path in drafts:
-        gold_file = gold_path_for(path)
-        if gold_file is None:
-            _fail(f"{path}: no gold file beside it ({path.name.split('.')[0]}.gold.yaml)")
-        try:
-            gold = load_gold(gold_file)
-            draft = parse_draft(load_document(path))
-            report = build_report(draft)
-        except InputError as exc:
-            _fail(f"{path}: {exc}")
-        findings = report.findings
-        if only:
-            findings = [f for f in findings if f.standard_id in only]
-            for bucket in ("required", "optional"):
-                setattr(gold, bucket, [
-                    i.model_copy(update={"standards": [s for s in i.standards if s in only]})
-                    for i in getattr(gold, bucket) if set(i.standards) & set(only)
-                ])
-        result = evaluate(draft, findings, gold)
-        rows.append((path, result, len(findings)))
-        if as_json:
-            continue
-        click.echo(f"\n{path}  [{draft.language}]  recall {result.recall:.0%} "
-                   f"({len(result.found)}/{len(result.found) + len(result.missed)})  precision {result.precision:.0%} "
-                   f"({len(result.true_alarms)}/{len(findings)})  on compliant: {len(result.on_compliant)}")
-        for item in result.missed:
-            click.echo(f"  MISSED   {item.provision}: {', '.join(item.standards)}")
-        for finding in result.false_alarms:
-            where = finding.provision.label if finding.provision else "whole draft"
-            quote = "; ".join(s.quote for s in finding.spans)[:90]
-            click.echo(f"  FALSE    {where}: {finding.standard_id} ({finding.detector}) «{quote}»")
-            if verbose:
-                for step in finding.explanation:
-                    click.echo(f"             {step}")
-        for finding, item in result.on_compliant:
-            click.echo(f"  COMPLIANT-FLAGGED {item.provision}: {finding.standard_id} ({finding.detector})")
-        for label in result.unknown_labels:
-            click.echo(f"  UNKNOWN LABEL in gold: {label}")
+    try:
+        summary = run_evaluation(paths, only)
+    except InputError as exc:
+        _fail(str(exc))
+    except StandardsError as exc:
+        _fail(f"the standards catalogue is malformed: {exc}")
+    if not summary.drafts:
+        _fail("no draft with a gold file found in " + ", ".join(str(p) for p in paths))
     if as_json:
-        click.echo(json.dumps([
-            {"draft": str(p), "recall": r.recall, "precision": r.precision, "found": len(r.found),
-             "missed": [i.model_dump() for i in r.missed], "false_alarms": len(r.false_alarms),
-             "on_compliant": len(r.on_compliant), "findings": n}
-            for p, r, n in rows
-        ], indent=2))
+        click.echo(json.dumps(summary_to_json(summary), indent=2, ensure_ascii=False))
+    elif as_markdown:
+        click.echo(render_markdown(summary), nl=False)
+    else:
+        click.echo(render_text(summary, verbose=verbose), nl=False)
 
 
 @main.group()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,5 +96,6 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
-    """The bundled catalogue, loaded once per process."""
-    return load_catalogue()
+    """The catalogue in use, loaded once per process: the folder named by the environment
+    variable ``RIGHTSCHECK_STANDARDS`` (for trying edited standards), else the bundled one."""
+    return load_catalogue(os.environ.get("RIGHTSCHECK_STANDARDS") or None)

@@ -135,3 +135,27 @@ def test_one_bad_draft_does_not_stop_the_others(tmp_path):
     result = CliRunner().invoke(main, ["check", str(bad), str(SAMPLE), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert (tmp_path / "out" / "arventa-public-events-2024.en.rightscheck.html").exists()
+
+
+def test_a_malformed_standard_is_one_line_and_exit_code_2(tmp_path, monkeypatch):
+    import shutil
+
+    from standards.loader import STANDARDS_DIR, default_catalogue
+    import checker.engine
+
+    (tmp_path / "catalogue").mkdir()
+    shutil.copy(STANDARDS_DIR / "sources.yaml", tmp_path)
+    text = (STANDARDS_DIR / "catalogue" / "ASM-NOTIFY-NOT-AUTH.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "catalogue" / "ASM-NOTIFY-NOT-AUTH.yaml"
+    broken.write_text(text.replace("agree|approve the notification", "agree|sound-proof the notification"), encoding="utf-8")
+    monkeypatch.setenv("RIGHTSCHECK_STANDARDS", str(tmp_path))
+    monkeypatch.setattr(checker.engine, "_DEFAULT", None)
+    default_catalogue.cache_clear()
+    try:
+        for args in (["standards", "test"], ["check", str(SAMPLE), "-o", str(tmp_path / "r.html")]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 2, result.output
+            assert "Traceback" not in result.output
+            assert str(broken) in result.output and "sound-proof" in result.output
+    finally:
+        default_catalogue.cache_clear()
