@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from checker.detectors import BUILDERS, DraftContext, Hit, MatchIndex, PhraseBook, PhraseError, Unit
 from checker.detectors.base import Segment
+from checker.detectors.similarity import ExampleSpace
 from checker.errors import StandardsError
 from checker.models import (
     CitationRef,
@@ -144,7 +145,8 @@ class Engine:
         if lang in self._setups:
             return self._setups[lang]
         nlp = get_pipeline(lang)
-        book = PhraseBook(nlp, lang)
+        # the examples of every standard, for similarity detectors (vectorised on first use)
+        book = PhraseBook(nlp, lang, ExampleSpace.from_standards(self.catalogue.standards.values(), lang))
         detectors = []
         for standard in self._standards():
             for spec in standard.detectors:

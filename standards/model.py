@@ -149,7 +149,40 @@ class AbsenceDetector(_DetectorBase):
     confidence: float = Field(default=0.6, ge=0.0, le=1.0)
 
 
-Detector = Annotated[Union[PatternDetector, QuantityDetector, AbsenceDetector], Field(discriminator="kind")]
+class SimilarityDetector(_DetectorBase):
+    """Flags a provision whose text is close to the standard's own ``flag`` examples.
+
+    The unit text of a provision is compared with the standard's examples of ``lang`` (cosine
+    similarity, 0–1); it is flagged when the closest ``flag`` example scores at least
+    ``threshold`` and beats the closest ``no_flag`` example by at least ``margin``.
+    ``method``: ``tfidf`` (character 3–5-grams, always available) or ``encoder`` (the
+    multilingual sentence encoder of the optional ``encoder`` extra; silent, with a warning,
+    when not installed); ``cross_lingual`` (encoder only) compares with the examples of the
+    other language too. Units shorter than ``min_chars`` characters are not compared.
+    Confidence is at most 0.5: closeness of wording is a lead, not a rule match.
+    """
+
+    kind: Literal["similarity"]
+    lang: Language
+    method: Literal["tfidf", "encoder"] = "tfidf"
+    threshold: float = Field(default=0.5, gt=0.0, le=1.0)
+    margin: float = Field(default=0.1, ge=0.0, le=1.0)
+    cross_lingual: bool = False
+    min_chars: int = Field(default=40, ge=1)
+    where: Literal["any", "definitions", "operative"] = "operative"
+    include_preamble: bool = False
+    confidence: float = Field(default=0.4, ge=0.0, le=0.5)
+
+    @model_validator(mode="after")
+    def _cross_lingual_needs_encoder(self) -> "SimilarityDetector":
+        if self.cross_lingual and self.method != "encoder":
+            raise ValueError("cross_lingual needs method: encoder (character n-grams do not cross languages)")
+        return self
+
+
+Detector = Annotated[
+    Union[PatternDetector, QuantityDetector, AbsenceDetector, SimilarityDetector], Field(discriminator="kind")
+]
 
 
 class Example(_Strict):

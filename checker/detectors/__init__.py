@@ -2,7 +2,8 @@
 
 * ``pattern`` — words that match in a provision, with conditions (:mod:`.pattern`);
 * ``quantity`` — a predicate on an extracted quantity (:mod:`.quantity`);
-* ``absence`` — a safeguard the whole draft lacks (:mod:`.absence`).
+* ``absence`` — a safeguard the whole draft lacks (:mod:`.absence`);
+* ``similarity`` — closeness to the standard's own example clauses (:mod:`.similarity`).
 
 A new kind is a module here with a ``build(standard, spec, book)`` function, registered in
 :data:`BUILDERS` under the ``kind`` name its YAML uses.
@@ -27,12 +28,14 @@ class PhraseBook:
     Detectors register phrases under keys; :meth:`match` returns every match of a Doc as
     :class:`Match` objects with character offsets. Phrases in the rule syntax go to a
     first-word index (:mod:`checker.detectors.matching`); raw spaCy token patterns go to a
-    spaCy Matcher.
+    spaCy Matcher. ``example_space`` (an :class:`~checker.detectors.similarity.ExampleSpace`,
+    or None) holds the examples of all standards for detectors that compare provisions with them.
     """
 
-    def __init__(self, nlp: SpacyLanguage, lang: Language) -> None:
+    def __init__(self, nlp: SpacyLanguage, lang: Language, example_space=None) -> None:
         self.nlp = nlp
         self.lang = lang
+        self.example_space = example_space
         self.index = PhraseIndex()
         self.matcher = Matcher(nlp.vocab, validate=True)
         self._matcher_used = False
@@ -68,9 +71,14 @@ class PhraseBook:
 
 
 def _builders() -> dict[str, Callable]:
-    from checker.detectors import absence, pattern, quantity
+    from checker.detectors import absence, pattern, quantity, similarity
 
-    return {"pattern": pattern.build, "quantity": quantity.build, "absence": absence.build}
+    return {
+        "pattern": pattern.build,
+        "quantity": quantity.build,
+        "absence": absence.build,
+        "similarity": similarity.build,
+    }
 
 
 BUILDERS = _builders()
