@@ -99,3 +99,11 @@ def test_every_citation_names_a_source_of_sources_yaml():
     for standard in catalogue.standards.values():
         for citation in standard.citations:
             assert citation.source in catalogue.sources, (standard.id, citation.source)
+
+
+def test_the_overview_table_in_docs_is_up_to_date():
+    from standards.table import render_table
+    from tests.conftest import REPO
+
+    committed = (REPO / "docs" / "standards.md").read_text(encoding="utf-8")
+    assert committed == render_table(load_catalogue()), "run: rightscheck standards docs"
