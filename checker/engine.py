@@ -216,6 +216,10 @@ class Engine:
             provision = group[0].provision
             if provision is not None and superseded(standard_id, provision):
                 continue
+            if provision is None:
+                group = [h for h in group if not (h.yields_to_provisions and standard_id in by_standard)]
+                if not group:
+                    continue
             standard = self.catalogue.standards[standard_id]
             spans = sorted({s for hit in group for s in hit.spans})
             steps: list[str] = []

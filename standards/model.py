@@ -147,6 +147,11 @@ class AbsenceDetector(_DetectorBase):
     applies_if: dict[Language, list[Phrase]]
     present_if: dict[Language, list[Phrase]]
     confidence: float = Field(default=0.6, ge=0.0, le=1.0)
+    only_if_unflagged: bool = Field(
+        default=False,
+        description="report the absence only when no provision of the draft is already flagged "
+        "for the same standard (the provision-level finding then says it better)",
+    )
 
 
 class SimilarityDetector(_DetectorBase):

@@ -38,7 +38,10 @@ class CompiledAbsence:
             + " occurs in the draft.",
             self.spec.explanation.strip(),
         ]
-        return [Hit(self.standard_id, self.name, None, [], steps, self.spec.confidence)]
+        return [
+            Hit(self.standard_id, self.name, None, [], steps, self.spec.confidence,
+                yields_to_provisions=self.spec.only_if_unflagged)
+        ]
 
 
 def build(standard: Standard, spec: AbsenceDetector, book) -> CompiledAbsence:

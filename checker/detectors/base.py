@@ -114,6 +114,7 @@ class Hit:
     confidence: float
     context_spans: list[tuple[int, int]] = field(default_factory=list)
     related_eids: list[str] = field(default_factory=list)
+    yields_to_provisions: bool = False  # an absence hit dropped when the standard flags a provision
 
 
 @dataclass

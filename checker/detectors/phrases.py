@@ -78,11 +78,11 @@ def compile_phrase(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language)
             tokens = [{"LIKE_NUM": True}]
         elif item.startswith("=") and len(item) > 1:
             tokens = [{"LOWER": item[1:].lower()}]
-        elif item.endswith("*") and len(item) > 1:
-            tokens = [{"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}]
         elif "|" in item and all(a.endswith("*") and len(a) > 1 for a in item.split("|")):
             stems = "|".join(re.escape(a[:-1].lower()) for a in item.split("|"))
             tokens = [{"LOWER": {"REGEX": f"^(?:{stems})"}}]
+        elif item.endswith("*") and len(item) > 1 and "|" not in item:
+            tokens = [{"LOWER": {"REGEX": "^" + re.escape(item[:-1].lower())}}]
         elif "|" in item:
             alternatives = [a for a in item.split("|") if a]
             if any(a.endswith("*") for a in alternatives):

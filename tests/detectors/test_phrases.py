@@ -32,13 +32,14 @@ def _matches(lang: str, phrase: str, text: str) -> list[str]:
      ["с разрешения местного исполнительного органа"]),
     ("ru", "разрешение|согласование", "после согласования уведомления", ["согласования"]),
     ("ru", "пятикратн*", "в пятикратном размере", ["пятикратном"]),
+    ("ru", "соразмерн*|пропорциональн*", "наказание должно быть соразмерно вреду", ["соразмерно"]),
     ("ru", "специализированный место", "только в специализированных местах", ["специализированных местах"]),
 ])
 def test_phrase_matches(lang, phrase, text, expected):
     assert _matches(lang, phrase, text) == expected
 
 
-@pytest.mark.parametrize("phrase", ["", "... permission", "permission ...", "sound-amplifying|loud"])
+@pytest.mark.parametrize("phrase", ["", "... permission", "permission ...", "sound-amplifying|loud", "permit*|approval"])
 def test_malformed_phrases_are_refused(phrase):
     with pytest.raises(PhraseError):
         compile_phrase(phrase, get_pipeline("en"), "en")
