@@ -257,5 +257,17 @@ def standards_docs(output: Path) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
+def _api_command(name: str) -> click.Command:
+    """A command of the HTTP service (api/cli.py); FastAPI and SQLAlchemy load only when it runs."""
+    import api.cli
+
+    return getattr(api.cli, name)
+
+
+main.add_command(_api_command("serve"))
+main.add_command(_api_command("keys"))
+main.add_command(_api_command("db"))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
