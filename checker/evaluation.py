@@ -646,3 +646,52 @@ def run_evaluation(paths: Iterable[Path], only: Iterable[str] = (), engine=None)
         gold, findings = restrict(gold, findings, only)
         scores.append(score_draft(str(draft_path), draft, findings, gold, domain_of))
     return summarise(scores, only)
+
+
+# --------------------------------------------------------------------------- floors
+
+FLOOR_MARGIN = 0.03  # overall totals: several hundred items, so a few misses of slack
+DRAFT_FLOOR_MARGIN = 0.05  # one draft: 20-40 items, so about one item of slack
+
+
+def _floor(value: float, margin: float) -> float:
+    """``value - margin`` rounded down to two places, never below 0."""
+    return max(0.0, int((value - margin) * 100 + 1e-9) / 100)
+
+
+def suggest_floors(summary: Summary, margin: float = FLOOR_MARGIN, draft_margin: float = DRAFT_FLOOR_MARGIN) -> dict:
+    """Floors a regression guard can keep: each figure minus a margin, rounded down.
+
+    Returns ``{"overall": {"recall", "precision"}, "drafts": {file name: {"recall",
+    "precision"}}}``: totals less ``margin``, each draft's figures less ``draft_margin``
+    (file names without folders, so the floors hold in any checkout).
+    """
+    return {
+        "overall": {"recall": _floor(summary.overall.recall, margin), "precision": _floor(summary.overall.precision, margin)},
+        "drafts": {
+            Path(s.name).name: {"recall": _floor(s.counts.recall, draft_margin),
+                                "precision": _floor(s.counts.precision, draft_margin)}
+            for s in summary.drafts
+        },
+    }
+
+
+def below_floors(summary: Summary, overall: Mapping[str, float], drafts: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """Figures of ``summary`` under their floors, one line each (empty when all hold).
+
+    ``overall`` maps "recall" / "precision" to the floor of the summary's totals; ``drafts``
+    maps a draft file name to its own floors. Drafts of the summary without floors are only
+    counted in the totals; floors of drafts not in the summary are ignored.
+    """
+    problems = []
+    for figure in ("recall", "precision"):
+        value, floor = getattr(summary.overall, figure), overall.get(figure)
+        if floor is not None and value < floor:
+            problems.append(f"overall {figure} {value:.1%} is below its floor {floor:.0%}")
+    for score in summary.drafts:
+        own = drafts.get(Path(score.name).name, {})
+        for figure in ("recall", "precision"):
+            value, floor = getattr(score.counts, figure), own.get(figure)
+            if floor is not None and value < floor:
+                problems.append(f"{Path(score.name).name} {figure} {value:.1%} is below its floor {floor:.0%}")
+    return problems
