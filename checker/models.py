@@ -313,6 +313,9 @@ class DraftSummary(BaseModel):
     words: int
     provisions: int
     structured: bool
+    other_language_blocks: int = Field(
+        default=0, description="blocks of the source in another language than `language` (read all the same)"
+    )
 
 
 class Report(BaseModel):

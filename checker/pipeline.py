@@ -10,7 +10,7 @@ from checker import __version__
 from checker.engine import Engine, default_engine, provision_ref
 from checker.errors import InputError
 from checker.models import CitedStandard, Document, Draft, DraftSummary, Report, Severity
-from checker.nlp.language import detect_language, validate_language
+from checker.nlp.language import detect_block_languages, detect_language, other_language_blocks, validate_language
 
 _PATH_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".odt", ".rtf"}
 
@@ -79,6 +79,7 @@ def build_report(draft: Draft, engine: Engine | None = None, min_severity: Sever
         words=len(draft.text.split()),
         provisions=len(units),
         structured=draft.structured,
+        other_language_blocks=other_language_blocks(detect_block_languages(draft.document), draft.language),
     )
     return Report(
         schema_version=SCHEMA_VERSION,
