@@ -147,6 +147,9 @@ class AbsenceDetector(_DetectorBase):
     applies_if: dict[Language, list[Phrase]]
     present_if: dict[Language, list[Phrase]]
     confidence: float = Field(default=0.6, ge=0.0, le=1.0)
+    min_mentions: int = Field(
+        default=1, ge=1, description="how many `applies_if` matches show that the draft really regulates the subject"
+    )
     only_if_unflagged: bool = Field(
         default=False,
         description="report the absence only when no provision of the draft is already flagged "

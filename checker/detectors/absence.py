@@ -24,15 +24,15 @@ class CompiledAbsence:
         if not self.applies_keys:
             return []
         applies = sorted((m for key in self.applies_keys for m in context.matches.anywhere(key)), key=lambda m: m.start)
-        if not applies:
+        if len({(m.start, m.end) for m in applies}) < self.spec.min_mentions:
             return []
         for key, _ in self.present_keys:
             if context.matches.anywhere(key):
                 return []
         first = applies[0]
         steps = [
-            f"The draft regulates the subject (for example {context.label_of(first.start)}: "
-            f"“{context.quote(first.start, first.end)}”).",
+            f"The draft regulates the subject ({len(applies)} mentions, the first in "
+            f"{context.label_of(first.start)}: “{context.quote(first.start, first.end)}”).",
             f"Nowhere does it provide {self.spec.safeguard}: none of "
             + "; ".join(d for _, d in self.present_keys)
             + " occurs in the draft.",
