@@ -316,6 +316,9 @@ class DraftSummary(BaseModel):
     other_language_blocks: int = Field(
         default=0, description="blocks of the source in another language than `language` (read all the same)"
     )
+    country: str | None = Field(
+        default=None, description="the country whose draft this is, when the user gave it; else null"
+    )
 
 
 class Report(BaseModel):

@@ -61,13 +61,36 @@ def parse_draft(document: Document, lang: str = "auto") -> Draft:
     return parse(document, language)
 
 
-def build_report(draft: Draft, engine: Engine | None = None, min_severity: Severity | str = Severity.low) -> Report:
-    """Run ``engine`` (default: the bundled catalogue) over ``draft`` and wrap the findings."""
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"the country must be text, not {type(value).__name__}", "a country name such as 'Kazakhstan'")
+    name = " ".join(value.split())
+    if not name:
+        return None
+    if len(name) > 100 or any(ord(ch) < 32 for ch in name):
+        raise InputError("the country name is not a plain name of at most 100 characters", "a country name such as 'Kazakhstan'")
+    return name
+
+
+def build_report(
+    draft: Draft,
+    engine: Engine | None = None,
+    min_severity: Severity | str = Severity.low,
+    country: str | None = None,
+) -> Report:
+    """Run ``engine`` (default: the bundled catalogue) over ``draft`` and wrap the findings.
+
+    ``country`` (optional) names the state whose draft this is; it is printed on the filing
+    reports' title page. Raises :class:`InputError` for a country that is not a plain name.
+    """
     from checker.engine import build_units, citation_refs
     from reports import SCHEMA_VERSION
 
     engine = engine or default_engine()
     threshold = _severity(min_severity)
+    country_name = _country(country)
     findings = engine.run(draft, min_severity=threshold)
     units = build_units(draft)
     summary = DraftSummary(
@@ -80,6 +103,7 @@ def build_report(draft: Draft, engine: Engine | None = None, min_severity: Sever
         provisions=len(units),
         structured=draft.structured,
         other_language_blocks=other_language_blocks(detect_block_languages(draft.document), draft.language),
+        country=country_name,
     )
     return Report(
         schema_version=SCHEMA_VERSION,
@@ -112,6 +136,7 @@ def check(
     min_severity: Severity | str = Severity.low,
     filename: str | None = None,
     engine: Engine | None = None,
+    country: str | None = None,
 ) -> Report:
     """Check a draft law and return its :class:`Report`.
 
@@ -122,6 +147,8 @@ def check(
         min_severity: drop findings below this severity ("low", "medium", "high").
         filename: the uploaded file's name when ``path_or_text`` is bytes.
         engine: an :class:`Engine` over another catalogue; default the bundled one.
+        country: the state whose draft this is (``"Kazakhstan"``), printed on the title page
+            of the DOCX and PDF reports; None when unknown.
 
     Raises:
         InputError: the input cannot be read or checked; the message says why and what is
@@ -129,4 +156,4 @@ def check(
     """
     document = load_document(path_or_text, filename=filename)
     draft = parse_draft(document, lang)
-    return build_report(draft, engine=engine, min_severity=min_severity)
+    return build_report(draft, engine=engine, min_severity=min_severity, country=country)

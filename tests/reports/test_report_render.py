@@ -11,7 +11,7 @@ from reports import FORMATS, UnknownReportFormat, render, render_html, render_js
 @pytest.mark.parametrize(
     ("fmt", "starts_with"),
     [
-        ("json", '{\n  "schema_version": "1.1"'),
+        ("json", '{\n  "schema_version": "1.2"'),
         ("html", "<!DOCTYPE html>"),
         ("md", "# Draft law on the holding of peaceful assemblies\n"),
         ("HTML", "<!DOCTYPE html>"),
