@@ -10,7 +10,6 @@ a finding for the same standard, and cross-referenced provisions are attached.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from checker.detectors import BUILDERS, DraftContext, Hit, MatchIndex, PhraseBook, PhraseError, Unit
@@ -28,12 +27,10 @@ from checker.models import (
     Span,
 )
 from checker.nlp import get_pipeline
+from checker.nlp.sentences import sentence_bounds
 from standards.model import Catalogue, Standard
 
 _HEADED = {"article", "chapter", "section", "part"}
-# where a sentence, list item or line ends: a line break, or . ; : ! ? before white space
-# (abbreviations such as "Art." end a "sentence" too: a scope that is, if anything, too narrow)
-_SENTENCE_END = re.compile(r"\n|[.;:!?](?=\s)")
 
 
 def build_units(draft: Draft) -> list[Unit]:
@@ -182,7 +179,8 @@ class Engine:
             matches=MatchIndex(setup.book.match(doc)),
             quantities=sorted(doc._.quantities or [], key=lambda q: q.start),
             label_of=label_of,
-            sentence_bounds=[m.start() + 1 for m in _SENTENCE_END.finditer(draft.text)],
+            # where a sentence, list item or line ends (not after "Art.", "ст." or a list number)
+            sentence_bounds=sentence_bounds(draft.text, draft.language, clauses=True),
         )
         hits: list[Hit] = []
         for detector in setup.detectors:

@@ -1,7 +1,9 @@
 """Building the per-language spaCy pipelines.
 
-Both pipelines are blank (tokenizer only, no trained weights) plus two components:
+Both pipelines are blank (tokenizer only, no trained weights) plus three components:
 
+* ``legal_sentences`` sets ``token.is_sent_start`` where :func:`checker.nlp.sentences.sentence_bounds`
+  ends sentences, so ``doc.sents`` does not break after "Art." or "ст.";
 * ``legal_lemma`` writes a lower-cased lemma into ``token.lemma_`` and ``token.norm_``;
 * ``legal_quantities`` stores the quantities of the text in ``doc._.quantities``
   (see :mod:`checker.nlp.quantities`).
@@ -111,6 +113,29 @@ def _make_legal_quantities(nlp: SpacyLanguage, name: str, lang: str):
     return legal_quantities
 
 
+@SpacyLanguage.factory("legal_sentences", default_config={"lang": "en"})
+def _make_legal_sentences(nlp: SpacyLanguage, name: str, lang: str):
+    from checker.nlp.sentences import sentence_bounds
+
+    def legal_sentences(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        bounds = sentence_bounds(doc.text, lang)  # type: ignore[arg-type]
+        doc[0].is_sent_start = True
+        i = 0
+        for token in doc[1:]:
+            # the first word at or after a bound opens a sentence; white space stays behind
+            opens = False
+            if not token.is_space:
+                while i < len(bounds) and bounds[i] <= token.idx:
+                    opens = True
+                    i += 1
+            token.is_sent_start = opens
+        return doc
+
+    return legal_sentences
+
+
 @lru_cache(maxsize=None)
 def get_pipeline(lang: Language) -> SpacyLanguage:
     """The process-wide pipeline for ``lang`` ("en" or "ru"), built on first use.
@@ -120,6 +145,7 @@ def get_pipeline(lang: Language) -> SpacyLanguage:
     validate_language(lang)
     nlp = spacy.blank(lang)
     nlp.max_length = 6_000_000
+    nlp.add_pipe("legal_sentences", config={"lang": lang})
     nlp.add_pipe("legal_lemma", config={"lang": lang})
     nlp.add_pipe("legal_quantities", config={"lang": lang})
     return nlp
