@@ -23,6 +23,10 @@ PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("rightscheck.api")
 
 
+# RFC 9110 names, which older Pythons' http.HTTPStatus spells differently
+_TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+
+
 def problem_type(code: str | None) -> str:
     """The ``type`` URI of a problem code (``about:blank`` for None)."""
     return f"urn:rightscheck:problem:{code}" if code else "about:blank"
@@ -32,7 +36,7 @@ def problem_body(status: int, detail: str, code: str | None = None, title: str |
     """The problem-details object: type, title, status, detail, then ``code`` and ``extra``."""
     body = {
         "type": problem_type(code),
-        "title": title or HTTPStatus(status).phrase,
+        "title": title or _TITLES.get(status) or HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
     }
