@@ -26,7 +26,7 @@ from checker.models import (
     Severity,
     Span,
 )
-from checker.nlp import get_pipeline
+from checker.nlp import get_pipeline, lemmatize_word
 from checker.nlp.sentences import sentence_bounds
 from standards.model import Catalogue, Standard
 
@@ -186,6 +186,7 @@ class Engine:
         for detector in setup.detectors:
             hits.extend(detector.run(context))
         findings = self._to_findings(draft, hits)
+        _add_where_terms_apply(draft, doc, units, findings)
         return [f for f in findings if f.severity.rank >= min_severity.rank]
 
     # ----------------------------------------------------------------- hits → findings
@@ -262,6 +263,61 @@ class Engine:
             )
         )
         return findings
+
+
+_TERM_STOP = {"en": {"of", "for", "in", "on", "to", "by", "-", "–", "—"}, "ru": {"для", "в", "на", "по", "с", "-", "–", "—"}}
+_MAX_TERM_USES = 6
+
+
+def _term_head(term: str, lang: Language) -> list[str]:
+    """The norms of a defined term's head: "participant of a peaceful assembly" → ["participant"],
+    "special place for ..." → ["special", "place"], «участник мирного собрания» → ["участник"]."""
+    from checker.nlp.pipeline import _morph
+
+    words = [w.strip(".,;:«»\"'()") for w in term.split()]
+    head: list[str] = []
+    for word in words:
+        if not word or word.lower() in _TERM_STOP[lang]:
+            break
+        head.append(lemmatize_word(word, lang))
+        if lang == "ru" and _morph().parse(word.lower())[0].tag.POS == "NOUN":
+            break
+    return head
+
+
+def _add_where_terms_apply(draft: Draft, doc, units: list[Unit], findings: list[Finding]) -> None:
+    """For a finding on a definition, name and quote the operative provisions that use the
+    defined term: a restriction written into a definition bites wherever the term is used."""
+    definitions = {d.provision_eid: d for d in draft.definitions}
+    targets = [f for f in findings if f.provision is not None and f.provision.eid in definitions]
+    if not targets:
+        return
+    norms = [t.norm_ for t in doc]
+    starts = [t.idx for t in doc]
+    operative = [u for u in units if not u.is_definition and not u.is_preamble]
+    for finding in targets:
+        definition = definitions[finding.provision.eid]
+        head = _term_head(definition.term, draft.language)
+        if not head:
+            continue
+        n = len(head)
+        positions = [starts[i] for i in range(len(norms) - n + 1) if norms[i : i + n] == head]
+        users: list[Provision] = []
+        for unit in operative:
+            if any(s.provision is unit.provision and s.start <= pos < s.end for s in unit.segments for pos in positions):
+                users.append(unit.provision)
+            if len(users) >= _MAX_TERM_USES:
+                break
+        if not users:
+            continue
+        finding.explanation.append(
+            f"The term “{definition.term}” defined here is used in "
+            + ", ".join(p.label for p in users)
+            + ": what the definition restricts, those provisions restrict too (quoted below as related)."
+        )
+        for provision in users:
+            if all(r.eid != provision.eid for r in finding.related):
+                finding.related.append(provision_ref(draft, provision))
 
 
 _DEFAULT: Engine | None = None
