@@ -76,7 +76,9 @@ _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 _GROUPED_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
 _EN_FOLD = re.compile(r"^(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold$")
-_RU_FOLD = re.compile(r"^(дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти)кратн")
+_RU_FOLD = re.compile(
+    r"^(дву|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|двадцати|тридцати|пятидесяти|сто)кратн"
+)
 _WORD_MULTIPLIERS = {
     "en": {"doubled": 2, "double": 2, "tripled": 3, "triple": 3, "treble": 3, "trebled": 3,
            "quadrupled": 4, "quadruple": 4, "twice": 2, "thrice": 3},
@@ -84,8 +86,17 @@ _WORD_MULTIPLIERS = {
 }
 _RU_FOLD_VALUES = {
     "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
-    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
+    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30,
+    "пятидесяти": 50, "сто": 100,
 }
+# clock hours written with a.m. / p.m. or o'clock (English): "10 p.m." → 22.0
+_EN_CLOCK_AFTER = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12, "o'clock": 0, "o’clock": 0}
+# words between the two numbers of a range ("from 50 to 100 MCI", "от 50 до 100 МРП", "5-10 days")
+_RANGE_JOINERS = {"en": {"to", "-", "–", "and"}, "ru": {"до", "-", "–"}}
+_RANGE_OPENERS = {"en": {"from", "between"}, "ru": {"от"}}
+# deadline words whose direction turns round when the period runs after an event:
+# "not later than 72 hours after" is at most 72 hours after, not at least 72 hours before
+_DEADLINE_WORDS = {"later", "earlier", "позднее", "ранее"}
 
 
 @lru_cache(maxsize=50_000)
@@ -106,8 +117,26 @@ def _is_number_token(token: Token, lang: Language) -> bool:
     return bool(re.match(r"^[а-яё]+$", lower)) and _is_ru_numeral(lower)
 
 
+def _scale(token: Token) -> float | None:
+    return _MULTIPLIER_SCALE.get(token.lower_) or _MULTIPLIER_SCALE.get(token.norm_)
+
+
 def _number_value(tokens: list[Token], lang: Language) -> float | None:
-    words = [t.text for t in tokens if t.text not in {"-", "and"}]
+    tokens = [t for t in tokens if t.text not in {"-", "and"}]
+    if tokens and (tokens[0].norm_ == "полтора" or tokens[0].lower_ in {"полтора", "полторы", "полутора"}):
+        value = 1.5  # "полутора тысяч" → 1500
+        for t in tokens[1:]:
+            scale = _scale(t)
+            if scale is None:
+                return None
+            value *= scale
+        return value
+    if len(tokens) > 1 and _DIGITS.match(tokens[0].text) and all(_scale(t) for t in tokens[1:]):  # "7,2 миллиона"
+        value = float(tokens[0].text.replace(",", "."))
+        for t in tokens[1:]:
+            value *= _scale(t)
+        return value
+    words = ["one" if t.lower_ == "a" else t.text for t in tokens]
     if len(words) == 1 and (_DIGITS.match(words[0]) or _GROUPED_DIGITS.match(words[0])):
         raw = words[0]
         raw = raw.replace(",", "") if _GROUPED_DIGITS.match(raw) else raw.replace(",", ".")
@@ -154,7 +183,8 @@ _UNITS: dict[Language, dict[str, tuple[QuantityKind, str]]] = {
         "километр": ("distance", "kilometre"), "км": ("distance", "kilometre"),
         "процент": ("percentage", "percent"), "%": ("percentage", "percent"),
         "раз": ("multiplier", "times"), "тенге": ("money", "KZT"), "рубль": ("money", "RUB"),
-        "евро": ("money", "EUR"), "доллар": ("money", "USD"), "мрп": ("fine", "mci"),
+        "евро": ("money", "EUR"), "доллар": ("money", "USD"), "форинт": ("money", "HUF"),
+        "мрп": ("fine", "mci"),
     },
 }
 _DAY_MODIFIERS = {
@@ -176,6 +206,9 @@ _COMPARATORS_BEFORE: dict[Language, list[tuple[tuple[str, ...], Comparator, str 
         (("not", "exceeding"), "<=", None), (("in", "excess", "of"), ">", None),
         (("at", "least"), ">=", None), (("at", "most"), "<=", None),
         (("up", "to"), "<=", None), (("maximum", "of"), "<=", None), (("minimum", "of"), ">=", None),
+        (("within", "a", "radius", "of"), "<=", None), (("no", "closer", "than"), ">=", None),
+        (("not", "closer", "than"), ">=", None), (("no", "nearer", "than"), ">=", None),
+        (("closer", "than"), "<", None), (("nearer", "than"), "<", None),
         (("fewer", "than"), "<", None), (("less", "than"), "<", None),
         (("more", "than"), ">", None), (("greater", "than"), ">", None),
         (("exceeding",), ">", None), (("over",), ">", None), (("above",), ">", None),
@@ -184,13 +217,23 @@ _COMPARATORS_BEFORE: dict[Language, list[tuple[tuple[str, ...], Comparator, str 
     "ru": [
         (("не", "позднее", "чем", "за"), ">=", "before"), (("не", "позднее", "за"), ">=", "before"),
         (("не", "ранее", "чем", "за"), "<=", "before"), (("не", "ранее", "за"), "<=", "before"),
+        (("не", "менее", "чем", "за"), ">=", "before"), (("не", "менее", "за"), ">=", "before"),
+        (("не", "более", "чем", "за"), "<=", "before"), (("не", "более", "за"), "<=", "before"),
+        (("не", "позднее", "чем", "через"), "<=", "after"), (("не", "позднее", "через"), "<=", "after"),
+        (("не", "ранее", "чем", "через"), ">=", "after"), (("не", "ранее", "через"), ">=", "after"),
+        (("не", "позднее", "чем"), ">=", "before"), (("не", "позднее"), ">=", "before"),
+        (("не", "ранее", "чем"), "<=", "before"), (("не", "ранее"), "<=", "before"),
+        (("не", "ближе", "чем", "в"), ">=", None), (("не", "ближе", "чем"), ">=", None), (("не", "ближе"), ">=", None),
+        (("ближе", "чем", "в"), "<", None), (("ближе", "чем"), "<", None),
+        (("не", "далее", "чем", "в"), "<=", None), (("не", "далее", "чем"), "<=", None), (("не", "далее"), "<=", None),
+        (("не", "дальше"), "<=", None), (("в", "радиусе"), "<=", None), (("менее", "чем", "в"), "<", None),
         (("не", "менее", "чем"), ">=", None), (("не", "менее"), ">=", None),
         (("не", "меньше"), ">=", None), (("не", "более", "чем"), "<=", None),
         (("не", "более"), "<=", None), (("не", "свыше"), "<=", None),
         (("в", "течение"), "<=", "within"), (("менее", "чем"), "<", None), (("менее",), "<", None),
         (("меньше",), "<", None), (("ближе",), "<", None), (("дальше",), ">", None), (("более", "чем"), ">", None), (("более",), ">", None),
         (("свыше",), ">", None), (("больше",), ">", None), (("до",), "<=", None),
-        (("за",), ">=", "before"),
+        (("через",), "=", "after"), (("за",), ">=", "before"),
     ],
 }
 _COMPARATORS_AFTER: dict[Language, list[tuple[tuple[str, ...], Comparator]]] = {
@@ -218,8 +261,8 @@ def _words_before(doc: Doc, index: int, n: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _comparator_before(doc: Doc, start: int, lang: Language) -> tuple[Comparator, str | None, int]:
-    """Comparator, relation and the index of its first token (start if none)."""
+def _comparator_before(doc: Doc, start: int, lang: Language) -> tuple[Comparator, str | None, int, tuple[str, ...]]:
+    """Comparator, relation, the index of its first token (start if none) and its words."""
     context = _words_before(doc, start, 5)
     for words, comparator, relation in _COMPARATORS_BEFORE[lang]:
         if context[-len(words):] == words:
@@ -229,8 +272,8 @@ def _comparator_before(doc: Doc, start: int, lang: Language) -> tuple[Comparator
                 first -= 1
                 if not doc[first].is_punct:
                     taken += 1
-            return comparator, relation, first
-    return "=", None, start
+            return comparator, relation, first, words
+    return "=", None, start, ()
 
 
 def _unit_at(doc: Doc, i: int, lang: Language) -> tuple[QuantityKind, str, int] | None:
@@ -249,8 +292,14 @@ def _unit_at(doc: Doc, i: int, lang: Language) -> tuple[QuantityKind, str, int] 
             return "fine", "minimum_wage", j + 2
         if lang == "ru" and norm == "месячный" and j + 2 < len(doc) and doc[j + 1].norm_.startswith("расч"):
             return "fine", "mci", j + 3
-        if lang == "ru" and norm in {"минимальный"} and j + 1 < len(doc) and doc[j + 1].norm_ in {"заработный", "зарплата", "размер"}:
-            return "fine", "minimum_wage", j + 3
+        if lang == "ru" and norm == "минимальный" and j + 1 < len(doc):
+            following = [t.norm_ for t in doc[j + 1 : j + 4]]
+            if following[:3] == ["размер", "оплата", "труд"]:
+                return "fine", "minimum_wage", j + 4
+            if following[:2] in (["заработный", "плата"], ["размер", "оплата"]):
+                return "fine", "minimum_wage", j + 3
+            if following[:1] in (["зарплата"], ["заработный"]):
+                return "fine", "minimum_wage", j + 2
         if lang == "en" and lower == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent":
             return "percentage", "percent", j + 2
         if norm in units or lower in units:
@@ -285,25 +334,112 @@ def _comparator_after(doc: Doc, i: int, lang: Language) -> tuple[Comparator | No
     return None, i
 
 
+def _run_end(doc: Doc, i: int, lang: Language) -> int:
+    """The index after the run of numeral tokens starting at ``i`` ("two hundred and fifty")."""
+    n = len(doc)
+    j = i + 1
+    while j < n and (
+        _is_number_token(doc[j], lang)
+        or (doc[j].text in {"-", "and"} and j + 1 < n and _is_number_token(doc[j + 1], lang) and not _DIGITS.match(doc[j + 1].text))
+    ):
+        j += 1
+    return j
+
+
+def _starts_number(doc: Doc, i: int, lang: Language) -> bool:
+    token = doc[i]
+    if _is_number_token(token, lang):
+        return True
+    # "a hundred participants"
+    return lang == "en" and token.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in {"hundred", "thousand", "million"}
+
+
+def _clock_after(doc: Doc, j: int, value: float, lang: Language) -> float | None:
+    """The hour of "10 p.m." / "8 o'clock" when token ``j`` is such a marker, else None."""
+    if lang != "en" or j >= len(doc) or not float(value).is_integer() or not 0 <= value <= 12:
+        return None
+    offset = _EN_CLOCK_AFTER.get(doc[j].lower_)
+    if offset is None:
+        return None
+    hour = value % 12 + offset if doc[j].lower_ not in {"o'clock", "o’clock"} else value
+    return float(hour)
+
+
+def _ru_clock_range(doc: Doc, i: int) -> tuple[list[tuple[int, int, float]], int] | None:
+    """"с 22 (часов) до 9 часов" at token ``i`` ("с"): the two hours as (first, end, value), and the end."""
+    n = len(doc)
+    if doc[i].lower_ not in {"с", "со"} or i + 1 >= n or not _is_number_token(doc[i + 1], "ru"):
+        return None
+    a_end = _run_end(doc, i + 1, "ru")
+    a_value = _number_value(list(doc[i + 1 : a_end]), "ru")
+    k = a_end
+    if k < n and doc[k].norm_ == "час":
+        k += 1
+    if k + 1 >= n or doc[k].lower_ != "до" or not _is_number_token(doc[k + 1], "ru"):
+        return None
+    b_end = _run_end(doc, k + 1, "ru")
+    b_value = _number_value(list(doc[k + 1 : b_end]), "ru")
+    if b_end >= n or doc[b_end].norm_ != "час" or a_value is None or b_value is None:
+        return None
+    if not (0 <= a_value <= 24 and 0 <= b_value <= 24):
+        return None
+    return [(i + 1, k, a_value), (k + 1, b_end + 1, b_value)], b_end + 1
+
+
+def _range_upper(doc: Doc, i: int, j: int, lang: Language) -> tuple[QuantityKind, str, int] | None:
+    """For a number at ``i``..``j`` without a unit: the unit after a second number joined to it
+    ("from 50 to 100 MCI", "от пяти до десяти суток"), as (kind, unit, index of the second number)."""
+    n = len(doc)
+    if j + 1 >= n or doc[j].lower_ not in _RANGE_JOINERS[lang] or not _is_number_token(doc[j + 1], lang):
+        return None
+    if doc[j].lower_ == "and" and (i == 0 or doc[i - 1].lower_ != "between"):
+        return None  # "and" joins a range only after "between"
+    k = _run_end(doc, j + 1, lang)
+    unit_start = k + 1 if k < n and _scale(doc[k]) and _DIGITS.match(doc[k - 1].text) else k
+    unit = _unit_at(doc, unit_start, lang)
+    if unit is None:
+        return None
+    return unit[0], unit[1], j + 1
+
+
 def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
     """All quantities in ``doc`` (a spaCy Doc from :func:`checker.nlp.get_pipeline`).
 
     Returns quantities in text order. Offsets are character offsets into ``doc.text``.
     A number with neither a known unit nor a comparator is not reported; clock times
-    ("22:00") are reported as ``time_of_day`` with value in hours (22.0).
+    ("22:00", "10 p.m.", «с 22 до 9 часов») are reported as ``time_of_day`` with value in hours
+    (22.0). A range ("from 50 to 100 MCI", «от 50 до 100 МРП») gives two quantities: the lower
+    bound (">=") and the upper bound ("<="), both with the unit written after the second number.
+    A period whose deadline words run after an event ("not later than 72 hours after",
+    «не позднее чем через три дня после») is read as at most that long after it.
     """
     found: list[Quantity] = []
     i = 0
     n = len(doc)
+    range_upper_at = -1  # index of the second number of a range already seen
+
+    def add(kind, value, unit, start_token, end_token, comparator="=", relation=None, days=None):
+        start_char = doc[start_token].idx
+        last = doc[end_token - 1]
+        end_char = last.idx + len(last.text)
+        found.append(Quantity(kind=kind, value=value, unit=unit, comparator=comparator, relation=relation,
+                              days=days, start=start_char, end=end_char, text=doc.text[start_char:end_char]))
+
     while i < n:
         token = doc[i]
         clock = _CLOCK.match(token.text)
         if clock:
             value = int(clock.group(1)) + int(clock.group(2)) / 60
-            found.append(Quantity(kind="time_of_day", value=value, unit="clock", start=token.idx,
-                                  end=token.idx + len(token.text), text=token.text))
+            add("time_of_day", value, "clock", i, i + 1)
             i += 1
             continue
+        if lang == "ru":
+            clock_range = _ru_clock_range(doc, i)
+            if clock_range:
+                for first, end, value in clock_range[0]:
+                    add("time_of_day", float(value), "clock", first, end)
+                i = clock_range[1]
+                continue
         fold = (_EN_FOLD.match(token.lower_) if lang == "en" else _RU_FOLD.match(token.lower_))
         if fold:
             if lang == "en":
@@ -313,61 +449,78 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
             else:
                 value = _RU_FOLD_VALUES.get(fold.group(1))
             if value:
-                found.append(Quantity(kind="multiplier", value=float(value), unit="times", comparator="=",
-                                      start=token.idx, end=token.idx + len(token.text), text=token.text))
+                add("multiplier", float(value), "times", i, i + 1)
             i += 1
             continue
         word_multiplier = _WORD_MULTIPLIERS[lang].get(token.lower_)
         if word_multiplier:
-            found.append(Quantity(kind="multiplier", value=float(word_multiplier), unit="times", comparator="=",
-                                  start=token.idx, end=token.idx + len(token.text), text=token.text))
+            add("multiplier", float(word_multiplier), "times", i, i + 1)
             i += 1
             continue
-        if not _is_number_token(token, lang):
+        if not _starts_number(doc, i, lang):
             i += 1
             continue
         # a run of numeral tokens ("two hundred and fifty", "сорока восьми", "5 000")
-        j = i + 1
-        while j < n and (
-            _is_number_token(doc[j], lang)
-            or (doc[j].text in {"-", "and"} and j + 1 < n and _is_number_token(doc[j + 1], lang) and not _DIGITS.match(doc[j + 1].text))
-        ):
-            j += 1
+        j = _run_end(doc, i, lang)
         value = _number_value(list(doc[i:j]), lang)
         if value is None:
             i = j
             continue
+        hour = _clock_after(doc, j, value, lang)
+        if hour is not None:
+            add("time_of_day", hour, "clock", i, j + 1)
+            i = j + 1
+            continue
         unit_start = j
-        scale_word = doc[j].norm_ if j < n else ""
-        if scale_word in _MULTIPLIER_SCALE and _DIGITS.match(doc[j - 1].text):
-            value *= _MULTIPLIER_SCALE[scale_word]
+        if j < n and _scale(doc[j]) and _DIGITS.match(doc[j - 1].text):
+            value *= _scale(doc[j])
             unit_start = j + 1
         currency_before = doc[i - 1].lower_ if i > 0 else ""
         has_currency_before = currency_before in _CURRENCY_BEFORE
-        comparator, relation, first = _comparator_before(doc, i - 1 if has_currency_before else i, lang)
+        comparator, relation, first, words = _comparator_before(doc, i - 1 if has_currency_before else i, lang)
         early_cmp, unit_start = _comparator_after(doc, unit_start, lang)  # "250 or more participants"
         unit = _unit_at(doc, unit_start, lang)
         end_index = unit[2] if unit else unit_start
+        lower_bound = False
         if unit is None and has_currency_before:
             unit = ("money", _CURRENCY_BEFORE[currency_before], unit_start)
             first = min(first, i - 1)
+        if unit is None and not early_cmp:
+            upper = _range_upper(doc, i, unit_start, lang)
+            if upper is not None:
+                unit = (upper[0], upper[1], unit_start)
+                end_index = unit_start
+                comparator, relation, lower_bound = ">=", None, True
+                range_upper_at = upper[2]
+                if i > 0 and doc[i - 1].lower_ in _RANGE_OPENERS[lang]:
+                    first = i - 1
+        if i == range_upper_at and comparator == "=" and words in {(), ("to",), ("and",)}:
+            comparator = "<="  # the upper bound of "from 50 to 100 MCI"
         after_cmp, after_end = _comparator_after(doc, end_index, lang)
         if early_cmp:
             comparator = early_cmp
-        elif after_cmp:
+        elif after_cmp and not lower_bound:
             comparator = after_cmp
             end_index = after_end
         if unit is None:
             i = j
             continue
         kind, unit_name, _ = unit
-        if kind == "duration":
+        # "ten times the minimum wage": a fine counted in minimum wages or indices
+        if kind == "multiplier" and lang == "en" and end_index < n and doc[end_index].lower_ == "the":
+            counted = _unit_at(doc, end_index + 1, lang)
+            if counted is not None and counted[0] == "fine":
+                kind, unit_name, end_index = counted
+        if kind == "duration" and not lower_bound:
             rel = _relation_after(doc, end_index, lang)
-            if rel is not None and (relation is None or relation == rel or relation == "within"):
+            if relation == "before" and rel == "after" and _DEADLINE_WORDS & set(words):
+                comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
+                relation = "after"
+            elif rel is not None and (relation is None or relation == rel or relation == "within"):
                 relation = rel if relation != "within" else relation
             if relation is not None:
                 kind = "period"
-            if lang == "ru" and relation == "before" and comparator == ">=" and rel is None and _words_before(doc, i, 1) == ("за",):
+            if lang == "ru" and relation == "before" and comparator == ">=" and rel is None and words == ("за",):
                 kind = "duration"  # "за пять дней" without "до": not a deadline
                 relation = None
         if lang == "ru" and kind == "multiplier" and _words_before(doc, i, 1) == ("в",):
@@ -375,11 +528,6 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
         days = None
         if kind in {"period", "duration"} and unit_name in _DAYS_PER_UNIT:
             days = value * _DAYS_PER_UNIT[unit_name]
-        start_char = doc[first].idx
-        last = doc[end_index - 1]
-        end_char = last.idx + len(last.text)
-        found.append(Quantity(kind=kind, value=value, unit=unit_name, comparator=comparator,
-                              relation=relation if kind == "period" else None, days=days,
-                              start=start_char, end=end_char, text=doc.text[start_char:end_char]))
-        i = end_index
+        add(kind, value, unit_name, first, end_index, comparator, relation if kind == "period" else None, days)
+        i = end_index if not lower_bound else j
     return found
