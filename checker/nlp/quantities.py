@@ -97,6 +97,11 @@ _RANGE_OPENERS = {"en": {"from", "between"}, "ru": {"от"}}
 # deadline words whose direction turns round when the period runs after an event:
 # "not later than 72 hours after" is at most 72 hours after, not at least 72 hours before
 _DEADLINE_WORDS = {"later", "earlier", "позднее", "ранее"}
+# a preposition before a clock time belongs to it: "from 22:00", «до 09:00»
+_CLOCK_BEFORE = {
+    "en": {"from", "between", "after", "before", "until", "till", "to", "at", "by", "past"},
+    "ru": {"с", "со", "до", "после", "в", "к", "от", "по", "позднее", "ранее"},
+}
 
 
 @lru_cache(maxsize=50_000)
@@ -383,7 +388,7 @@ def _ru_clock_range(doc: Doc, i: int) -> tuple[list[tuple[int, int, float]], int
         return None
     if not (0 <= a_value <= 24 and 0 <= b_value <= 24):
         return None
-    return [(i + 1, k, a_value), (k + 1, b_end + 1, b_value)], b_end + 1
+    return [(i, k, a_value), (k, b_end + 1, b_value)], b_end + 1
 
 
 def _range_upper(doc: Doc, i: int, j: int, lang: Language) -> tuple[QuantityKind, str, int] | None:
@@ -408,7 +413,7 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
     Returns quantities in text order. Offsets are character offsets into ``doc.text``.
     A number with neither a known unit nor a comparator is not reported; clock times
     ("22:00", "10 p.m.", «с 22 до 9 часов») are reported as ``time_of_day`` with value in hours
-    (22.0). A range ("from 50 to 100 MCI", «от 50 до 100 МРП») gives two quantities: the lower
+    (22.0), their words including the preposition before them ("from 22:00", «до 09:00»). A range ("from 50 to 100 MCI", «от 50 до 100 МРП») gives two quantities: the lower
     bound (">=") and the upper bound ("<="), both with the unit written after the second number.
     A period whose deadline words run after an event ("not later than 72 hours after",
     «не позднее чем через три дня после») is read as at most that long after it.
@@ -417,6 +422,9 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
     i = 0
     n = len(doc)
     range_upper_at = -1  # index of the second number of a range already seen
+
+    def clock_start(index: int) -> int:
+        return index - 1 if index > 0 and doc[index - 1].lower_ in _CLOCK_BEFORE[lang] else index
 
     def add(kind, value, unit, start_token, end_token, comparator="=", relation=None, days=None):
         start_char = doc[start_token].idx
@@ -430,7 +438,7 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
         clock = _CLOCK.match(token.text)
         if clock:
             value = int(clock.group(1)) + int(clock.group(2)) / 60
-            add("time_of_day", value, "clock", i, i + 1)
+            add("time_of_day", value, "clock", clock_start(i), i + 1)
             i += 1
             continue
         if lang == "ru":
@@ -468,7 +476,7 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
             continue
         hour = _clock_after(doc, j, value, lang)
         if hour is not None:
-            add("time_of_day", hour, "clock", i, j + 1)
+            add("time_of_day", hour, "clock", clock_start(i), j + 1)
             i = j + 1
             continue
         unit_start = j

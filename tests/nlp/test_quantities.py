@@ -193,9 +193,12 @@ def test_numbers_without_units_are_not_quantities(lang, text):
     ("ru", "арест на срок от пяти до десяти суток",
      [("duration", ">=", 5, "day", "от пяти"), ("duration", "<=", 10, "day", "до десяти суток")]),
     # both ends of a night-time ban
-    ("en", "between 10 p.m. and 7 a.m.", [("time_of_day", "=", 22, "clock", "10 p.m."), ("time_of_day", "=", 7, "clock", "7 a.m.")]),
+    ("en", "between 10 p.m. and 7 a.m.",
+     [("time_of_day", "=", 22, "clock", "between 10 p.m."), ("time_of_day", "=", 7, "clock", "7 a.m.")]),
+    ("en", "from 22:00 to 06:00", [("time_of_day", "=", 22, "clock", "from 22:00"), ("time_of_day", "=", 6, "clock", "to 06:00")]),
+    ("ru", "с 22:00 до 09:00", [("time_of_day", "=", 22, "clock", "с 22:00"), ("time_of_day", "=", 9, "clock", "до 09:00")]),
     ("ru", "с восьми до двадцати двух часов",
-     [("time_of_day", "=", 8, "clock", "восьми"), ("time_of_day", "=", 22, "clock", "двадцати двух часов")]),
+     [("time_of_day", "=", 8, "clock", "с восьми"), ("time_of_day", "=", 22, "clock", "до двадцати двух часов")]),
     # a duration range is not a clock time: "от" (not "с") opens it
     ("ru", "от двух до пяти часов", [("duration", ">=", 2, "hour", "от двух"), ("duration", "<=", 5, "hour", "до пяти часов")]),
     # "and" joins numbers into a range only after "between"
