@@ -17,6 +17,12 @@ from checker.models import Domain, Language, Severity
 # the ... body"), or given as a raw spaCy Matcher token pattern (a list of token dicts).
 Phrase = Union[str, list[dict]]
 
+# who bears a modality, as checker.nlp.modality names them
+ActorName = Literal[
+    "organiser", "participant", "journalist", "association", "party", "trade_union", "authority", "police",
+    "court", "everyone",
+]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -72,6 +78,9 @@ class PatternDetector(_DetectorBase):
     provision, nothing is flagged. ``where`` restricts the provisions: ``definitions`` (only
     definitions), ``operative`` (everything else); ``include_preamble`` lets a detector read
     the preamble, which is skipped by default because it has no normative force.
+    ``modality`` and ``actor`` keep only matches whose clause (the sentence or list item of
+    the matched words, with the lead-in that governs it) states one of these modalities,
+    borne by one of these actors (see :mod:`checker.nlp.modality`).
     """
 
     kind: Literal["pattern"]
@@ -84,6 +93,12 @@ class PatternDetector(_DetectorBase):
         default="provision", description="where the `with` groups must match: anywhere in the provision, or in the sentence of the matched words"
     )
     include_preamble: bool = False
+    modality: list[Literal["obligation", "prohibition", "permission"]] = Field(
+        default_factory=list, description="the clause of the matched words must state one of these modalities"
+    )
+    actor: list[ActorName] = Field(
+        default_factory=list, description="a modality of the clause (of the kinds in `modality`, if given) must be borne by one of these actors"
+    )
 
     @field_validator("with_", mode="before")
     @classmethod
