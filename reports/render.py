@@ -1,6 +1,7 @@
-"""Renderers: a :class:`~checker.models.Report` in, a document (``str``) out.
+"""Renderers: a :class:`~checker.models.Report` in, a document out — text (``str``) for JSON,
+HTML and Markdown, bytes for the filing formats DOCX and PDF.
 
-Each renderer is a pure function of the report: the same report gives the same text. The
+Each text renderer is a pure function of the report: the same report gives the same text. The
 HTML and Markdown documents come from the Jinja2 templates in ``reports/templates``; the
 HTML environment escapes every value (the draft's text is untrusted), the Markdown
 environment escapes every value for Markdown (see :mod:`reports.markdown`).
@@ -18,14 +19,26 @@ from checker.models import Report
 from reports.markdown import MarkdownSafe, blockquote, escape_inline, link_destination
 from reports.view import Segment, build_view, provision_labels
 
-FORMATS = ("json", "html", "md")
-"""The formats :func:`render` accepts."""
+TEXT_FORMATS = ("json", "html", "md")
+"""The formats :func:`render` writes as text."""
+
+BINARY_FORMATS = ("docx", "pdf")
+"""The filing formats, written as bytes by :func:`render_bytes` only."""
+
+FORMATS = TEXT_FORMATS + BINARY_FORMATS
+"""Every format rightscheck writes a report in (:func:`render_bytes` accepts them all)."""
 
 
 class UnknownReportFormat(InputError):
     """A report was asked for in a format rightscheck does not write."""
 
     code = "unknown-report-format"
+
+
+class BinaryReportFormat(UnknownReportFormat):
+    """A binary format (docx, pdf) was asked of :func:`render`, which returns text."""
+
+    code = "binary-report-format"
 
 
 def _check(report: object) -> Report:
@@ -98,17 +111,53 @@ def render_markdown(report: Report) -> str:
 _RENDERERS = {"json": render_json, "html": render_html, "md": render_markdown}
 
 
+def _format_key(fmt: object) -> str | None:
+    return fmt.strip().lower() if isinstance(fmt, str) else None
+
+
 def render(report: Report, fmt: str) -> str:
-    """Render ``report`` in ``fmt``, one of :data:`FORMATS` (``"json"``, ``"html"``, ``"md"``;
-    case and surrounding spaces ignored).
+    """Render ``report`` as text in ``fmt``, one of :data:`TEXT_FORMATS` (``"json"``,
+    ``"html"``, ``"md"``; case and surrounding spaces ignored).
 
     Raises:
+        BinaryReportFormat: for ``"docx"`` or ``"pdf"``: use :func:`render_bytes`.
         UnknownReportFormat: (an :class:`~checker.errors.InputError`) for any other format.
     """
-    key = fmt.strip().lower() if isinstance(fmt, str) else None
+    key = _format_key(fmt)
+    if key in BINARY_FORMATS:
+        raise BinaryReportFormat(
+            f"report format {fmt!r} is binary and is written by render_bytes",
+            f"accepted formats here: {', '.join(TEXT_FORMATS)}",
+        )
+    renderer = _RENDERERS.get(key) if key is not None else None
+    if renderer is None:
+        raise UnknownReportFormat(
+            f"unknown report format {fmt!r}", f"accepted formats: {', '.join(TEXT_FORMATS)}"
+        )
+    return renderer(report)
+
+
+def render_bytes(report: Report, fmt: str) -> bytes:
+    """Render ``report`` in any of :data:`FORMATS` as bytes: DOCX and PDF filing reports as
+    they are, the text formats encoded in UTF-8 (case and surrounding spaces of ``fmt``
+    ignored).
+
+    Raises:
+        UnknownReportFormat: for a format not in :data:`FORMATS`.
+        reports.pdf_report.PdfUnavailable: ``"pdf"`` on a machine without WeasyPrint.
+    """
+    key = _format_key(fmt)
+    if key == "docx":
+        from reports.docx_report import render_docx
+
+        return render_docx(_check(report))
+    if key == "pdf":
+        from reports.pdf_report import render_pdf
+
+        return render_pdf(_check(report))
     renderer = _RENDERERS.get(key) if key is not None else None
     if renderer is None:
         raise UnknownReportFormat(
             f"unknown report format {fmt!r}", f"accepted formats: {', '.join(FORMATS)}"
         )
-    return renderer(report)
+    return renderer(report).encode("utf-8")

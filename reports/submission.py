@@ -1,0 +1,281 @@
+"""What a report for filing shows (the DOCX and PDF reports), computed once from a
+:class:`~checker.models.Report`.
+
+A filing report is laid out like a written legal opinion: a title page, an executive summary,
+then numbered paragraphs — one per finding, grouped by provision, whole-draft findings first —
+each giving the quoted words, the conflict, the pinpoint citations and the recommendation; a
+table of every conflict by paragraph number; and an annex of the standards and sources relied
+on. :func:`build_submission` takes every decision about order, numbering and wording, so the
+DOCX writer (:mod:`reports.docx_report`) and the PDF template (``submission.html.j2``) only lay
+it out and say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.models import CitationRef, Report
+from reports.view import (
+    AnnexEntry,
+    CitationView,
+    FindingView,
+    ReportView,
+    Segment,
+    SummaryRow,
+    build_view,
+    provision_labels,
+    safe_url,
+)
+
+DISCLAIMER = (
+    "This report is an automated screening, not legal advice. A lawyer must review every "
+    "finding against the draft and the cited sources before relying on it or filing it."
+)
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+    """One finding as a numbered paragraph of the filing report.
+
+    ``number`` counts from 1 across the whole report; ``where`` is the provision's label
+    (``Статья 9 пункт 1 / Article 9(1)``) or ``"The draft as a whole"``; ``conflict`` is the
+    standard's principle as encoded (the finding's title when the report carries no annex
+    entry for it); ``reasons`` are the detector's steps; ``anchor`` is an id for links
+    (``para-3``).
+    """
+
+    number: int
+    anchor: str
+    where: str
+    finding: FindingView
+    quotes: list[str]
+    conflict: str
+    reasons: list[str]
+    citations: list[CitationView]
+    recommendation: str
+
+
+@dataclass(frozen=True)
+class SubmissionSection:
+    """A provision with its numbered paragraphs, or the whole-draft section (``provision``
+    None, ``segments`` empty)."""
+
+    anchor: str
+    heading: str
+    subheading: str | None
+    location: str | None
+    segments: list[Segment]
+    paragraphs: list[NumberedParagraph]
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One row of the table of conflicts: paragraph number, where, standard, severity,
+    the first quoted words (or an em dash for a whole-draft finding)."""
+
+    number: int
+    anchor: str
+    where: str
+    standard_id: str
+    title: str
+    severity: str
+    severity_label: str
+    domain_label: str
+    words: str
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source document cited anywhere in the report (annex B): its catalogue id, full
+    title, short name, symbol and safe address."""
+
+    source: str
+    title: str
+    cite_as: str
+    symbol: str | None
+    url: str | None
+
+
+@dataclass
+class Submission:
+    """Everything a filing report shows, in the order it shows it.
+
+    ``date`` is the day of the check (``2026-03-14``); ``summary`` the executive summary's
+    sentences; ``rows``/``total_row`` the domain × severity counts; ``sections`` whole-draft
+    first, then provisions in draft order; ``conflicts`` one row per numbered paragraph.
+    """
+
+    view: ReportView
+    title: str
+    country: str | None
+    date: str
+    language: str
+    summary: list[str]
+    rows: list[SummaryRow]
+    total_row: SummaryRow
+    sections: list[SubmissionSection]
+    conflicts: list[ConflictRow]
+    annex: list[AnnexEntry]
+    sources: list[SourceEntry]
+    disclaimer: str = DISCLAIMER
+    severities: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def _summary(view: ReportView, report: Report) -> list[str]:
+    sentences: list[str] = []
+    total = view.total
+    if not total:
+        sentences.append(
+            f"The screening found no conflict between the draft and the standards of catalogue "
+            f"version {view.catalogue_version} ({_plural(view.provisions_checked, 'provision')} checked)."
+        )
+    else:
+        counts = view.total_row.counts
+        by_severity = ", ".join(
+            f"{counts[key]} of {label.lower()} severity" for key, label in view.severities if counts[key]
+        )
+        sentences.append(
+            f"The screening found {_plural(total, 'possible conflict')} between the draft and "
+            f"the international standards ({by_severity}), in "
+            f"{_plural(len(view.provisions), 'provision')} of the {view.provisions_checked} checked"
+            + (
+                f", and {_plural(len(view.absences), 'safeguard')} missing from the draft as a whole."
+                if view.absences
+                else "."
+            )
+        )
+        areas = "; ".join(f"{row.label.lower()}: {row.total}" for row in view.rows)
+        sentences.append(f"By area of law: {areas}.")
+        top = view.standards[:3]
+        if top:
+            sentences.append(
+                "The standards most often engaged are "
+                + "; ".join(f"{s.title} ({s.standard_id}, {_plural(s.count, 'finding')})" for s in top)
+                + "."
+            )
+    if view.min_severity:
+        sentences.append(f"Only findings of {view.min_severity} severity or above are reported.")
+    unverified = sum(1 for a in view.annex for c in a.citations if not c.verified)
+    if unverified:
+        sentences.append(
+            f"{_plural(unverified, 'citation')} in the annex {'is' if unverified == 1 else 'are'} marked "
+            "“paragraph to be confirmed” and must be checked against the source before filing."
+        )
+    return sentences
+
+
+def _sources(report: Report) -> list[SourceEntry]:
+    seen: dict[str, CitationRef] = {}
+    for standard in report.standards:
+        for citation in standard.citations:
+            seen.setdefault(citation.source, citation)
+    for finding in report.findings:
+        for citation in finding.citations:
+            seen.setdefault(citation.source, citation)
+    return [
+        SourceEntry(
+            source=c.source,
+            title=c.title,
+            cite_as=c.cite_as,
+            symbol=c.symbol,
+            url=safe_url(c.url),
+        )
+        for c in sorted(seen.values(), key=lambda c: (c.cite_as or c.symbol or c.source).lower())
+    ]
+
+
+def build_submission(report: Report) -> Submission:
+    """Number, group and word ``report``'s findings for a filing report.
+
+    Args:
+        report: a checked draft's report.
+
+    Returns:
+        a :class:`Submission`: numbered paragraphs count from 1, whole-draft findings first
+        (most serious first), then provision by provision in draft order (most serious
+        first within a provision); one conflict row per paragraph.
+
+    Raises:
+        TypeError: ``report`` is not a :class:`~checker.models.Report`.
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"expected a checker.models.Report, got {type(report).__name__}")
+    view = build_view(report)
+    principles = {s.id: s.principle for s in report.standards}
+    number = 0
+    sections: list[SubmissionSection] = []
+    conflicts: list[ConflictRow] = []
+
+    def paragraph(fv: FindingView, where: str) -> NumberedParagraph:
+        nonlocal number
+        number += 1
+        finding = fv.finding
+        item = NumberedParagraph(
+            number=number,
+            anchor=f"para-{number}",
+            where=where,
+            finding=fv,
+            quotes=fv.quotes,
+            conflict=principles.get(finding.standard_id) or finding.title,
+            reasons=list(finding.explanation),
+            citations=fv.citations,
+            recommendation=" ".join(finding.recommendation.split()),
+        )
+        conflicts.append(
+            ConflictRow(
+                number=number,
+                anchor=item.anchor,
+                where=where,
+                standard_id=finding.standard_id,
+                title=finding.title,
+                severity=fv.severity,
+                severity_label=fv.severity_label,
+                domain_label=fv.domain_label,
+                words=fv.quotes[0] if fv.quotes else "—",
+            )
+        )
+        return item
+
+    if view.absences:
+        where = "The draft as a whole"
+        sections.append(
+            SubmissionSection(
+                anchor="whole-draft",
+                heading=where,
+                subheading="Safeguards no provision of the draft provides",
+                location=None,
+                segments=[],
+                paragraphs=[paragraph(fv, where) for fv in view.absences],
+            )
+        )
+    for pv in view.provisions:
+        where = provision_labels(pv.provision)
+        sections.append(
+            SubmissionSection(
+                anchor=f"provision-{pv.provision.eid}",
+                heading=where,
+                subheading=pv.provision.heading,
+                location=pv.location,
+                segments=pv.segments,
+                paragraphs=[paragraph(fv, where) for fv in pv.findings],
+            )
+        )
+    return Submission(
+        view=view,
+        title=view.title,
+        country=report.draft.country,
+        date=report.generated_at.strftime("%Y-%m-%d"),
+        language=view.language,
+        summary=_summary(view, report),
+        rows=view.rows,
+        total_row=view.total_row,
+        sections=sections,
+        conflicts=conflicts,
+        annex=view.annex,
+        sources=_sources(report),
+        severities=view.severities,
+    )
