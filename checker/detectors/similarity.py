@@ -27,6 +27,7 @@ closest example and its score.
 
 from __future__ import annotations
 
+import threading
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -106,7 +107,8 @@ class ExampleSpace:
     _vectorizer: object = None
     _tfidf_examples: dict[tuple[str, str], object] = field(default_factory=dict)
     _encoded_examples: dict[tuple[str, str, str], np.ndarray] = field(default_factory=dict)
-    _last_draft: tuple[int, str, object] | None = None  # (id of the context, method, vectors)
+    _last_draft: tuple[DraftContext, str, object] | None = None  # (context, method, vectors)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_standards(cls, standards: Iterable[Standard], lang: Language) -> "ExampleSpace":
@@ -127,14 +129,15 @@ class ExampleSpace:
 
     def vectorizer(self):
         """The character n-gram TF-IDF vectorizer of this language, fitted on first call."""
-        if self._vectorizer is None:
-            from sklearn.feature_extraction.text import TfidfVectorizer
+        with self._lock:
+            if self._vectorizer is None:
+                from sklearn.feature_extraction.text import TfidfVectorizer
 
-            corpus = [t for (_, _, lang), texts in self.examples.items() if lang == self.lang for t in texts]
-            vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True)
-            vectorizer.fit(corpus or [""])
-            self._vectorizer = vectorizer
-        return self._vectorizer
+                corpus = [t for (_, _, lang), texts in self.examples.items() if lang == self.lang for t in texts]
+                vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True)
+                vectorizer.fit(corpus)  # not empty: a detector without examples never asks
+                self._vectorizer = vectorizer
+            return self._vectorizer
 
     def _tfidf_of_examples(self, standard_id: str, expectation: str):
         key = (standard_id, expectation)
@@ -157,13 +160,14 @@ class ExampleSpace:
 
     def unit_vectors(self, context: DraftContext, method: str, texts: list[str]):
         """Vectors of ``texts`` (the units of ``context``), computed once per draft and method."""
-        if self._last_draft is not None and self._last_draft[0] == id(context) and self._last_draft[1] == method:
-            return self._last_draft[2]
+        last = self._last_draft
+        if last is not None and last[0] is context and last[1] == method:
+            return last[2]
         if method == "encoder":
             vectors = _normalise(np.asarray(load_encoder().encode(texts))) if texts else np.zeros((0, 512))
         else:
             vectors = self.vectorizer().transform(texts)
-        self._last_draft = (id(context), method, vectors)
+        self._last_draft = (context, method, vectors)
         return vectors
 
     def scores(self, standard_id: str, expectation: str, method: str, unit_vectors, langs: list[str]):
@@ -223,7 +227,10 @@ class CompiledSimilarity:
         return len(text) >= self.spec.min_chars
 
     def run(self, context: DraftContext) -> list[Hit]:
-        """One hit per unit closer to a flag example than ``threshold`` and ``margin`` allow."""
+        """One hit per unit closer to a flag example than ``threshold`` and ``margin`` allow.
+
+        A standard without ``flag`` examples in the languages compared gets no hit.
+        """
         if self.spec.method == "encoder" and not encoder_available():
             if not self._warned:
                 warnings.warn(
@@ -235,8 +242,10 @@ class CompiledSimilarity:
                 )
                 self._warned = True
             return []
-        texts = [unit_text(context, unit) for unit in context.units]
         langs = self._example_langs()
+        if not self.space.texts(self.standard_id, "flag", langs):
+            return []  # no flag example to compare with in these languages
+        texts = [unit_text(context, unit) for unit in context.units]
         vectors = self.space.unit_vectors(context, self.spec.method, texts)
         flag_scores, flag_examples = self.space.scores(self.standard_id, "flag", self.spec.method, vectors, langs)
         if not flag_examples:

@@ -281,3 +281,11 @@ def test_without_cross_lingual_the_encoder_keeps_to_the_drafts_language(tmp_path
         tmp_path, [_detector("ru", method="encoder", threshold=0.5, margin=0.05)]
     ))
     assert _findings(Engine(catalogue), RU_DRAFT, "ru") == []
+
+
+def test_a_standard_without_examples_in_the_drafts_language_gets_no_similarity_finding(tmp_path):
+    catalogue = make_catalogue(tmp_path, [_detector("en")])
+    for standard in catalogue.standards.values():  # no English example left anywhere
+        standard.examples.flag = [e for e in standard.examples.flag if e.lang == "ru"]
+        standard.examples.no_flag = [e for e in standard.examples.no_flag if e.lang == "ru"]
+    assert _findings(Engine(catalogue), EN_DRAFT, "en") == []
