@@ -134,7 +134,7 @@ _EN_ACTORS: dict[Actor, list[str]] = {
         r"authori[sz]ed (?:state )?bod(?:y|ies)", r"competent (?:state )?(?:bod(?:y|ies)|authorit(?:y|ies))",
         r"state bod(?:y|ies)", r"public authorit(?:y|ies)", r"(?:local |state |public )?authorit(?:y|ies)",
         r"local (?:self-)?government(?: bod(?:y|ies))?", r"municipalit(?:y|ies)", r"mayors?(?:'s office)?",
-        r"the government", r"ministr(?:y|ies)",
+        r"the government", r"ministr(?:y|ies)", r"(?:city |regional |district |local |municipal |state )?administrations?",
     ],
     "police": [
         r"police(?: officers?| forces?| bod(?:y|ies))?", r"law[- ]enforcement(?: bod(?:y|ies)| agenc(?:y|ies)| officials?| officers?| authorit(?:y|ies))?",
@@ -434,7 +434,8 @@ _RU_DESCRIPTIVE = frozenset(
         "оставаться", "касаться", "зависеть", "основываться", "состоять", "содержаться", "отличаться",
         "включаться", "делиться", "подразделяться", "учитываться", "распространяться", "применяться",
         "допускаться", "запрещаться", "разрешаться", "требоваться", "обязываться", "воспрещаться",
-        "являються", "стремиться", "нуждаться", "пользоваться", "заключаться", "допускаться",
+        "стремиться", "нуждаться", "пользоваться", "заключаться", "использоваться", "планироваться",
+        "предполагаться", "ожидаться", "регулироваться", "проживать", "руководствоваться",
     }
 )
 _RU_PREPOSITIONS = frozenset(
@@ -505,20 +506,24 @@ def _ru_cues(toks: list[_Tok]) -> list[tuple[str, bool, list[_Tok], bool]]:
 
 
 def _en_subject_like(text: str, toks: list[_Tok], mention: tuple[Actor, int, int], after: bool) -> bool:
-    """An English actor mention that can bear a modality: not the object of a preposition
-    (after the cue, an agent "by ..." or "for ..." may)."""
+    """An English actor mention that can bear a modality: before the cue, not the object of a
+    preposition; after it, only an agent ("by the organiser", "for participants")."""
     k = _token_before(toks, mention[1])
     while k is not None and k >= 0 and toks[k].low in _EN_DETERMINERS:
         k -= 1
     if k is None or k < 0:
-        return True
+        return not after
     word = toks[k].low
     if after:
-        return word in {"by", "for"} or word not in _EN_PREPOSITIONS
+        return word in {"by", "for"}
     return word not in _EN_PREPOSITIONS
 
 
-def _ru_case_ok(text: str, toks: list[_Tok], mention: tuple[Actor, int, int], cases: set[str]) -> bool:
+def _ru_case_ok(
+    text: str, toks: list[_Tok], mention: tuple[Actor, int, int], cases: set[str], likeliest: bool = False
+) -> bool:
+    """A Russian actor mention in one of ``cases`` and not after a preposition; with
+    ``likeliest`` only the word's most frequent reading counts ("администрации" is a genitive)."""
     k = _token_before(toks, mention[1])
     if k is not None and k >= 0 and toks[k].low in _RU_PREPOSITIONS:
         return False
@@ -528,6 +533,8 @@ def _ru_case_ok(text: str, toks: list[_Tok], mention: tuple[Actor, int, int], ca
     parses = _ru_parse(first)
     # only the readings of the word's likeliest lemma: "суда" is the court's genitive, not ships
     lemma = next(tag for tag in parses[0] if tag.startswith("NF:"))
+    if likeliest:
+        return bool(parses[0] & cases)
     return any(p & cases for p in parses if lemma in p)
 
 
@@ -544,11 +551,29 @@ def _token_before(toks: list[_Tok], offset: int) -> int | None:
 
 
 def _bearer(
-    text: str, toks: list[_Tok], mentions: tuple[tuple[Actor, int, int], ...], cue_start: int, cue_end: int, lang: Language
+    text: str,
+    toks: list[_Tok],
+    mentions: tuple[tuple[Actor, int, int], ...],
+    cue_start: int,
+    cue_end: int,
+    next_cue: int,
+    lang: Language,
 ) -> tuple[Actor, int, int] | None:
+    """The actor mention bearing the cue at ``[cue_start, cue_end)``; ``next_cue`` is where
+    the clause's next cue starts (an agent after the cue is looked for before it)."""
     before = [m for m in mentions if m[2] <= cue_start]
-    after = [m for m in mentions if m[1] >= cue_end]
+    # after the cue, only up to the next comma or cue: «запрещается участникам», not «..., Правительства»
+    barrier = next((t.start for t in toks if t.start >= cue_end and t.low in _BARRIERS), len(text))
+    after = [m for m in mentions if cue_end <= m[1] and m[2] <= min(barrier, next_cue)]
     if lang == "en":
+        k = _token_before(toks, cue_start)
+        while k is not None and k >= 0 and toks[k].low in _EN_ADVERBS:
+            k -= 1
+        if k is not None and k >= 0 and toks[k].low in {"which", "who", "whom"}:
+            # "in court, which shall rule": the relative pronoun's antecedent bears the cue
+            antecedent = [m for m in before if m[2] <= toks[k].start]
+            if antecedent:
+                return antecedent[-1]
         for mention in reversed(before):
             if _en_subject_like(text, toks, mention, after=False):
                 return mention
@@ -556,12 +581,12 @@ def _bearer(
             if _en_subject_like(text, toks, mention, after=True):
                 return mention
         return None
-    for cases in ({"nomn"}, {"datv"}):
+    for cases, likeliest in (({"nomn"}, False), ({"datv"}, True)):
         for mention in reversed(before):
-            if _ru_case_ok(text, toks, mention, cases):
+            if _ru_case_ok(text, toks, mention, cases, likeliest):
                 return mention
     for mention in after:
-        if _ru_case_ok(text, toks, mention, {"nomn", "datv", "ablt"}):
+        if _ru_case_ok(text, toks, mention, {"nomn", "datv", "ablt"}, likeliest=True):
             return mention
     return None
 
@@ -575,11 +600,12 @@ def _analyse(text: str, lang: Language) -> tuple[Modality, ...]:
     cues = _en_cues(toks) if lang == "en" else _ru_cues(toks)
     mentions = _actors(text, lang)
     result = []
-    for kind, negated, cue_toks, implicit in cues:
+    starts = [min(t.start for t in cue[2]) for cue in cues] + [len(text)]
+    for number, (kind, negated, cue_toks, implicit) in enumerate(cues):
         cue_toks = sorted(cue_toks, key=lambda t: t.start)
         # a negation that names the actor ("No person may") is not where the cue starts
         own = [t for t in cue_toks if not any(m[1] <= t.start and t.end <= m[2] for m in mentions)] or cue_toks
-        bearer = _bearer(text, toks, mentions, own[0].start, own[-1].end, lang)
+        bearer = _bearer(text, toks, mentions, own[0].start, own[-1].end, starts[number + 1], lang)
         result.append(
             Modality(
                 kind=kind,  # type: ignore[arg-type]

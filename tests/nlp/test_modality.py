@@ -50,6 +50,12 @@ EN = [
     # two modalities in one clause, each with its bearer
     ("The organiser shall notify the akimat, and the akimat may propose another place.",
      [("obligation", False, "organiser"), ("permission", False, "authority")]),
+    ("The organiser may challenge it in court, which shall rule before the event.",
+     [("permission", False, "organiser"), ("obligation", False, "court")]),
+    # an agent after the cue bears only the cue before it
+    ("Events without a notification are prohibited and shall be dispersed by the police.",
+     [("prohibition", False, None), ("obligation", False, "police")]),
+    ("The city administration shall publish the list of venues.", [("obligation", False, "authority")]),
     # no modality
     ("The assembly was held on 1 May 2020.", []),
     ("The route of the march runs along the embankment.", []),
@@ -91,6 +97,11 @@ RU = [
     ("Собрание, которое проводится на площади, считается законным.", []),
     ("Если собрание проводится ночью, организатор обязан обеспечить освещение.", [("obligation", False, "organiser")]),
     ("Собранием является публичное мероприятие.", []),
+    ("Для целей настоящего Закона используются следующие термины:", []),
+    # an agent after the cue is looked for only up to the next comma
+    ("Собрания запрещаются на расстоянии менее 500 метров от зданий Парламента, Правительства.",
+     [("prohibition", False, None)]),
+    ("Отказ направляется организатору в письменной форме.", [("obligation", False, "organiser")]),
 ]
 
 
