@@ -14,6 +14,7 @@ matches of the same phrase are dropped in favour of the longer one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -157,9 +158,25 @@ class PhraseIndex:
                         found.setdefault(key, []).append((i, end))
         results: list[tuple[str, int, int]] = []
         for key, spans in found.items():
-            taken: list[tuple[int, int]] = []
-            for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-                if all(end <= a or start >= b for a, b in taken):
-                    taken.append((start, end))
-            results.extend((key, start, end) for start, end in sorted(taken))
+            results.extend((key, start, end) for start, end in _without_overlaps(spans))
         return results
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (token ``(start, end)``, end > start) kept longest first, then leftmost, each
+    dropped when it overlaps one already kept; the kept ones in order of start.
+
+    The kept spans never overlap, so they stay sorted by start and by end at once, and a new
+    span can only overlap its two neighbours in that order: a bisection finds them.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        p = bisect.bisect_right(starts, start)
+        if p > 0 and ends[p - 1] > start:
+            continue
+        if p < len(starts) and starts[p] < end:
+            continue
+        starts.insert(p, start)
+        ends.insert(p, end)
+    return list(zip(starts, ends))
