@@ -15,7 +15,8 @@ import click
 from checker.errors import InputError, StandardsError
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-_FORMATS = ["json", "html", "md"]
+_FORMATS = ["json", "html", "md", "docx", "pdf"]
+_BINARY = {"docx", "pdf"}
 _SEVERITIES = ["low", "medium", "high"]
 
 
@@ -52,23 +53,27 @@ def main() -> None:
               help="Leave out findings below this severity.")
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default=None,
               help="Exit with 1 when a finding of at least this severity is reported.")
+@click.option("--country", default=None, help="The country whose draft this is (printed on the report's title page).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary lines.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path | None, lang: str,
-          min_severity: str, fail_on: str | None, quiet: bool) -> None:
+          min_severity: str, fail_on: str | None, country: str | None, quiet: bool) -> None:
     """Check one or more draft laws (.txt .docx .pdf .html .odt .rtf) and write reports.
 
-    With one draft and no -o or --out-dir the report goes to standard output.
+    With one draft and no -o or --out-dir the report goes to standard output (docx and pdf
+    reports only when it is not a terminal).
     """
     from tqdm import tqdm
 
     from checker.models import Severity
     from checker.pipeline import check as check_draft
-    from reports import render
+    from reports import render, render_bytes
 
     if output is not None and out_dir is not None:
         _fail("use either -o/--output or --out-dir, not both")
     if len(paths) > 1 and out_dir is None:
         _fail("several drafts need --out-dir DIR (one report per draft)")
+    if out_dir is None and (output is None or str(output) == "-"):
+        _refuse_binary_to_terminal(fmt)
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -82,8 +87,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path 
     for path in progress:
         progress.set_postfix_str(path.name)
         try:
-            report = check_draft(path, lang=lang, min_severity=min_severity)
-            text = render(report, fmt)
+            report = check_draft(path, lang=lang, min_severity=min_severity, country=country)
+            text = render_bytes(report, fmt) if fmt in _BINARY else render(report, fmt)
         except InputError as exc:
             click.echo(f"rightscheck: {path}: {exc}", err=True)
             bad_input = True
@@ -100,7 +105,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path 
         else:
             target = None
         if target is None:
-            click.echo(text, nl=not text.endswith("\n"))
+            _to_stdout(text)
         else:
             _write_atomically(target, text)
         if threshold and any(f.severity.rank >= threshold.rank for f in report.findings):
@@ -118,15 +123,114 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path 
     sys.exit(EXIT_CONFLICTS if conflicts else EXIT_OK)
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file, so a failure leaves no half report."""
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _refuse_binary_to_terminal(fmt: str) -> None:
+    """End with a clear message when a binary report would be printed on a terminal."""
+    if fmt in _BINARY and _stdout_is_terminal():
+        _fail(f"a {fmt} report is binary and standard output is a terminal; "
+              f"write it to a file with -o FILE (or pipe it to a program)")
+
+
+def _to_stdout(data: str | bytes) -> None:
+    if isinstance(data, bytes):
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+    else:
+        click.echo(data, nl=not data.endswith("\n"))
+
+
+def _write_atomically(target: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``target`` through a temporary file, so a failure
+    leaves no half report."""
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         _fail(f"cannot write {target}: {exc.strerror}")
+
+
+@main.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the annotated DOCX ('-' for standard output when it is not a terminal).")
+@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
+              help="Language of the draft; auto tells English from Russian by script.")
+@click.option("--min-severity", type=click.Choice(_SEVERITIES), default="low", show_default=True,
+              help="Leave out findings below this severity.")
+def annotate(draft: Path, output: Path, lang: str, min_severity: str) -> None:
+    """Give back the draft as DOCX with a Word comment on the words of each finding.
+
+    A DOCX draft is returned itself (its metadata removed) with the comments added; any other
+    draft is written as a DOCX, one paragraph per text block, with the same comments.
+    """
+    from checker.pipeline import build_report, load_document, parse_draft
+    from reports.annotate import annotate_docx
+
+    if str(output) == "-":
+        _refuse_binary_to_terminal("docx")
+    try:
+        if not draft.is_file():
+            raise InputError(f"no such file: {draft}", "give the path of a draft file")
+        source = draft.read_bytes()
+        document = load_document(source, filename=draft.name)
+        parsed = parse_draft(document, lang)
+        report = build_report(parsed, min_severity=min_severity)
+        data = annotate_docx(source, parsed, report)
+    except InputError as exc:
+        _fail(f"{draft}: {exc}")
+    except OSError as exc:
+        _fail(f"cannot read {draft}: {exc.strerror}")
+    if str(output) == "-":
+        _to_stdout(data)
+    else:
+        _write_atomically(output, data)
+        click.echo(f"{draft}: {len(report.findings)} comments → {output}", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS), default="md", show_default=True,
+              help="Format of the comparison.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the comparison here (default: standard output).")
+@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
+              help="Language of the drafts; auto tells English from Russian by script.")
+@click.option("--min-severity", type=click.Choice(_SEVERITIES), default="low", show_default=True,
+              help="Leave out findings below this severity in both versions.")
+@click.option("--country", default=None, help="The country whose draft this is.")
+def compare(old: Path, new: Path, fmt: str, output: Path | None, lang: str, min_severity: str,
+            country: str | None) -> None:
+    """Compare two versions of a draft: which concerns were resolved, persist, changed or are new.
+
+    Provisions are aligned by their text, so renumbered, split and merged articles are followed.
+    """
+    from checker.compare import compare as compare_versions
+    from reports.comparison import render_comparison, render_comparison_bytes
+
+    if output is None or str(output) == "-":
+        _refuse_binary_to_terminal(fmt)
+    for path in (old, new):
+        if not path.is_file():
+            _fail(f"no such file: {path} (give the paths of two versions of a draft)")
+    try:
+        comparison = compare_versions(old, new, lang=lang, min_severity=min_severity, country=country)
+        data = render_comparison_bytes(comparison, fmt) if fmt in _BINARY else render_comparison(comparison, fmt)
+    except InputError as exc:
+        _fail(str(exc))
+    if output is None or str(output) == "-":
+        _to_stdout(data)
+    else:
+        _write_atomically(output, data)
+        click.echo(f"{comparison.summary.sentence} → {output}", err=True)
 
 
 def gold_path_for(draft: Path) -> Path | None:
