@@ -205,6 +205,7 @@ def test_unsupported_or_hostile_files_get_the_input_error(service, filename, dat
     ],
 )
 def test_bad_requests_are_problems_naming_the_field(service, request_kwargs, status):
+    request_kwargs = dict(request_kwargs)
     headers = {**service.key(), **request_kwargs.pop("headers", {})}
     response = service.client.post("/v1/checks", headers=headers, **request_kwargs)
     assert_problem(response, status)

@@ -4,6 +4,7 @@ on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -123,6 +124,9 @@ def test_checks_left_running_by_a_stopped_service_are_run_when_it_starts(store):
     assert store.claim(interrupted.id) is not None  # the process stopped while running it
     runner = Runner(store, workers=1, analyse_fn=analyse)
     assert runner.start() == 2
+    deadline = time.monotonic() + 120
+    while runner.pending and time.monotonic() < deadline:
+        time.sleep(0.05)
     runner.stop()
     for check_id, text_kept in [(interrupted.id, True), (waiting.id, False)]:
         row = store.get_check(org, check_id)
@@ -130,6 +134,23 @@ def test_checks_left_running_by_a_stopped_service_are_run_when_it_starts(store):
         assert (row.document is not None) is text_kept
         assert "ASM-NOTIFY-NOT-AUTH" in row.report
     assert store.count_by_status() == {"queued": 0, "running": 0, "done": 2, "failed": 0}
+
+
+def test_stopping_leaves_checks_not_yet_started_queued_for_the_next_start(store):
+    org = org_of(store)
+    rows = [add(store, org) for _ in range(3)]
+    runner = Runner(store, workers=1, analyse_fn=analyse)
+    runner.start()
+    runner.stop()  # at most the one running check finishes; the others stay queued, none is lost
+    statuses = [store.get_check(org, r.id).status for r in rows]
+    assert set(statuses) <= {"queued", "done"} and "running" not in statuses
+    again = Runner(store, workers=1, analyse_fn=analyse)
+    again.start()
+    deadline = time.monotonic() + 120
+    while again.pending and time.monotonic() < deadline:
+        time.sleep(0.05)
+    again.stop()
+    assert [store.get_check(org, r.id).status for r in rows] == ["done"] * 3
 
 
 def test_a_database_error_while_claiming_leaves_the_check_queued(store, monkeypatch):
