@@ -136,7 +136,7 @@ def _refuse_binary_to_terminal(fmt: str) -> None:
 
 def _to_stdout(data: str | bytes) -> None:
     if isinstance(data, bytes):
-        stream = click.get_binary_stream("stdout")
+        stream = getattr(sys.stdout, "buffer", sys.stdout)
         stream.write(data)
         stream.flush()
     else:
@@ -371,6 +371,8 @@ def _api_command(name: str) -> click.Command:
 main.add_command(_api_command("serve"))
 main.add_command(_api_command("keys"))
 main.add_command(_api_command("db"))
+from checker.terms_cli import terms as _terms  # noqa: E402  (the lexicon's command group)
+main.add_command(_terms)
 
 
 if __name__ == "__main__":  # pragma: no cover
