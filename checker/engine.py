@@ -28,6 +28,7 @@ from checker.models import (
 )
 from checker.nlp import get_pipeline, lemmatize_word
 from checker.nlp.sentences import sentence_bounds
+from checker.nlp.terms import term_steps
 from standards.model import Catalogue, Standard
 
 _HEADED = {"article", "chapter", "section", "part"}
@@ -226,6 +227,8 @@ class Engine:
                 for step in hit.steps:
                     if step not in steps:
                         steps.append(step)
+            # vague terms and discretionary grants among the quoted words, from the terms lexicon
+            steps += [s for s in term_steps([draft.text[a:b] for a, b in spans], draft.language, standard_id) if s not in steps]
             related: list[ProvisionRef] = []
             if provision is not None:
                 for ref in draft.cross_references:
