@@ -326,7 +326,7 @@ def _short(text: str, limit: int) -> str:
 
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
-    match = re.match(r"(.+?[.;])(\s|$)", text)
+    match = re.match(r"(.+?\.)(\s|$)", text)
     return match.group(1) if match else text
 
 
