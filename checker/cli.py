@@ -54,9 +54,11 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(_SEVERITIES), default=None,
               help="Exit with 1 when a finding of at least this severity is reported.")
 @click.option("--country", default=None, help="The country whose draft this is (printed on the report's title page).")
+@click.option("--pipeline", "pipeline", metavar="NAME", default=None,
+              help="Read the drafts with this installed trained spaCy package (e.g. en_core_web_sm); optional.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary lines.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path | None, lang: str,
-          min_severity: str, fail_on: str | None, country: str | None, quiet: bool) -> None:
+          min_severity: str, fail_on: str | None, country: str | None, pipeline: str | None, quiet: bool) -> None:
     """Check one or more draft laws (.txt .docx .pdf .html .odt .rtf) and write reports.
 
     With one draft and no -o or --out-dir the report goes to standard output (docx and pdf
@@ -72,6 +74,13 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path 
         _fail("use either -o/--output or --out-dir, not both")
     if len(paths) > 1 and out_dir is None:
         _fail("several drafts need --out-dir DIR (one report per draft)")
+    if pipeline is not None:
+        from checker.nlp.pipeline import require_trained
+
+        try:
+            require_trained(pipeline)
+        except InputError as exc:
+            _fail(str(exc))
     if out_dir is None and (output is None or str(output) == "-"):
         _refuse_binary_to_terminal(fmt)
     if out_dir is not None:
@@ -87,7 +96,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, out_dir: Path 
     for path in progress:
         progress.set_postfix_str(path.name)
         try:
-            report = check_draft(path, lang=lang, min_severity=min_severity, country=country)
+            report = check_draft(path, lang=lang, min_severity=min_severity, country=country, pipeline=pipeline)
             text = render_bytes(report, fmt) if fmt in _BINARY else render(report, fmt)
         except InputError as exc:
             click.echo(f"rightscheck: {path}: {exc}", err=True)

@@ -126,13 +126,18 @@ class Engine:
     Compiling a language's detectors takes a fraction of a second and happens on first use;
     keep one Engine per process (see :func:`default_engine`).
 
+    ``pipeline`` names an installed trained spaCy package to read drafts with instead of the
+    built-in blank pipeline (see :func:`checker.nlp.get_pipeline`).
+
     Raises :class:`StandardsError` (naming the standard file and detector) when a phrase of
-    the catalogue does not compile.
+    the catalogue does not compile, and :class:`InputError` when ``pipeline`` is not installed
+    or is for another language than a draft's.
     """
 
-    def __init__(self, catalogue: Catalogue, only: set[str] | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, only: set[str] | None = None, pipeline: str | None = None) -> None:
         self.catalogue = catalogue
         self.only = only
+        self.pipeline = pipeline
         self._setups: dict[str, _LanguageSetup] = {}
 
     def _standards(self) -> list[Standard]:
@@ -142,7 +147,7 @@ class Engine:
         """The compiled detectors of ``lang`` (built on first call)."""
         if lang in self._setups:
             return self._setups[lang]
-        nlp = get_pipeline(lang)
+        nlp = get_pipeline(lang, self.pipeline)
         # the examples of every standard, for similarity detectors (vectorised on first use)
         book = PhraseBook(nlp, lang, ExampleSpace.from_standards(self.catalogue.standards.values(), lang))
         detectors = []

@@ -137,6 +137,7 @@ def check(
     filename: str | None = None,
     engine: Engine | None = None,
     country: str | None = None,
+    pipeline: str | None = None,
 ) -> Report:
     """Check a draft law and return its :class:`Report`.
 
@@ -149,11 +150,36 @@ def check(
         engine: an :class:`Engine` over another catalogue; default the bundled one.
         country: the state whose draft this is (``"Kazakhstan"``), printed on the title page
             of the DOCX and PDF reports; None when unknown.
+        pipeline: an installed trained spaCy package (``"en_core_web_sm"``) to read the draft
+            with instead of the built-in pipeline; optional.
 
     Raises:
         InputError: the input cannot be read or checked; the message says why and what is
             accepted.
     """
+    if pipeline is not None:
+        engine = engine_with_pipeline(engine or default_engine(), pipeline)
     document = load_document(path_or_text, filename=filename)
     draft = parse_draft(document, lang)
     return build_report(draft, engine=engine, min_severity=min_severity, country=country)
+
+
+# (base engine, derived engine) by (id of the base, package); the base is kept so its id stays its own
+_ENGINES: dict[tuple[int, str], tuple[Engine, Engine]] = {}
+
+
+def engine_with_pipeline(engine: Engine, pipeline: str) -> Engine:
+    """An Engine over ``engine``'s catalogue that reads drafts with the trained spaCy package
+    ``pipeline``; one per (engine, package) in a process.
+
+    Raises :class:`InputError` when the package is not installed.
+    """
+    from checker.nlp.pipeline import require_trained
+
+    require_trained(pipeline)
+    if engine.pipeline == pipeline:
+        return engine
+    key = (id(engine), pipeline)
+    if key not in _ENGINES:
+        _ENGINES[key] = (engine, Engine(engine.catalogue, engine.only, pipeline=pipeline))
+    return _ENGINES[key][1]

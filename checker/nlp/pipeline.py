@@ -11,12 +11,14 @@ Both pipelines are blank (tokenizer only, no trained weights) plus three compone
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
+from checker.errors import InputError
 from checker.models import Language
 from checker.nlp.language import validate_language
 
@@ -136,16 +138,63 @@ def _make_legal_sentences(nlp: SpacyLanguage, name: str, lang: str):
     return legal_sentences
 
 
-@lru_cache(maxsize=None)
-def get_pipeline(lang: Language) -> SpacyLanguage:
+_PACKAGE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$")
+
+
+def require_trained(name: str) -> None:
+    """Check that ``name`` is an installed spaCy pipeline package ("en_core_web_sm").
+
+    Raises :class:`checker.errors.InputError` naming the package when it is not installed
+    (a trained pipeline is optional: rightscheck's own blank pipelines need none).
+    """
+    if not _PACKAGE_NAME.match(name or "") or not spacy.util.is_package(name):
+        raise InputError(
+            f"the spaCy pipeline package {name!r} is not installed",
+            "a trained pipeline is optional: install it with pip (e.g. en_core_web_sm), "
+            "or leave out --pipeline to use rightscheck's own",
+        )
+
+
+def get_pipeline(lang: Language, trained: str | None = None) -> SpacyLanguage:
     """The process-wide pipeline for ``lang`` ("en" or "ru"), built on first use.
 
-    Raises :class:`checker.errors.InputError` for another language code.
+    ``trained`` names an installed trained spaCy package (e.g. "en_core_web_sm") to use
+    instead of the blank pipeline; rightscheck's ``legal_lemma`` and ``legal_quantities`` are
+    added after its own components, so ``token.norm_`` is still rightscheck's lemma and every
+    rule matches as with the blank pipeline (``legal_sentences`` is added when the package
+    does not split sentences itself).
+
+    Raises:
+        InputError: another language code; a ``trained`` package that is not installed, or
+            that is for another language.
     """
+    return _pipeline(lang, trained)
+
+
+@lru_cache(maxsize=None)
+def _pipeline(lang: Language, trained: str | None) -> SpacyLanguage:
     validate_language(lang)
+    if trained is not None:
+        return _trained(lang, trained)
     nlp = spacy.blank(lang)
     nlp.max_length = 6_000_000
     nlp.add_pipe("legal_sentences", config={"lang": lang})
     nlp.add_pipe("legal_lemma", config={"lang": lang})
     nlp.add_pipe("legal_quantities", config={"lang": lang})
+    return nlp
+
+
+def _trained(lang: Language, name: str) -> SpacyLanguage:
+    require_trained(name)
+    nlp = spacy.load(name)
+    if nlp.lang != lang:
+        raise InputError(
+            f"the spaCy pipeline {name!r} reads {nlp.lang!r} texts, but the draft is in {lang!r}",
+            f"give a pipeline for {lang!r}, or leave out --pipeline",
+        )
+    nlp.max_length = 6_000_000
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("legal_sentences", config={"lang": lang}, first=True)
+    nlp.add_pipe("legal_lemma", config={"lang": lang}, last=True)
+    nlp.add_pipe("legal_quantities", config={"lang": lang}, last=True)
     return nlp
