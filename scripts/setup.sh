@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Set up rightscheck in ./.venv: the Debian libraries PDF rendering needs (when run as root
-# on Debian/Ubuntu and they are missing), then the Python package with its test extras.
+# Set up rightscheck in ./.venv: the Debian libraries PDF rendering needs and poppler-utils, whose
+# pdftoppm the PDF report tests render pages with (when run as root on Debian/Ubuntu and they are
+# missing), then the Python package with its test extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-system_packages=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+system_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for pkg in "${system_packages[@]}"; do
