@@ -114,9 +114,6 @@ def kazakhstan() -> Comparison:
         ("ASM-NO-PARTICIPANT-CAP", "art_5__para_1", "resolved", None),
         ("ASM-NOTIFY-NOT-AUTH", "art_5__para_1", "resolved", None),
         ("ASM-NOTIFY-PERIOD", "art_5__para_2", "resolved", None),
-        # Article 7 (announcing events) was deleted
-        ("ASM-PRE-EVENT-MOBILISATION", "art_7__para_1", "resolved", None),
-        ("ASM-PRE-EVENT-MOBILISATION", "art_7__para_2", "resolved", None),
         # a shorter notice period, still too long: partly addressed
         ("ASM-NOTIFY-PERIOD", "art_4__para_1", "changed", "art_4__para_1"),
         # untouched provisions, before and after the deleted article
@@ -142,6 +139,26 @@ def test_arventa_revision_statuses(arventa, standard_id, old_eid, status, new_ei
         assert entry.new is None or entry.new.absence
     else:
         assert entry.new.provision.eid == new_eid
+
+
+def _unchanged(comparison: Comparison) -> set[str]:
+    """Old eIds whose provision is aligned to a new one with the same normalised text."""
+    return {link.old_eid for link in comparison.alignment if link.similarity == 1.0}
+
+
+@pytest.mark.parametrize(("name", "deleted"), [("arventa", "art_7__"), ("kazakhstan", "art_11__")])
+def test_every_finding_of_the_deleted_article_is_resolved_and_of_unchanged_provisions_persists(
+        request, name, deleted):
+    comparison = request.getfixturevalue(name)
+    on_deleted = [e for e in comparison.findings if e.old is not None and e.old.provision is not None
+                  and e.old.provision.eid.startswith(deleted)]
+    assert on_deleted, "the deleted article carried findings"
+    assert {e.status for e in on_deleted} == {"resolved"}
+    unchanged = _unchanged(comparison)
+    kept = [e for e in comparison.findings if e.old is not None and e.old.provision is not None
+            and not e.old.absence and e.old.provision.eid in unchanged]
+    assert len(kept) > 30
+    assert {e.status for e in kept} == {"persists"}, [(e.standard_id, e.old.provision.eid) for e in kept if e.status != "persists"]
 
 
 def test_arventa_new_article_brings_the_only_new_concern(arventa):
@@ -173,7 +190,6 @@ def test_arventa_summary_reads_like_an_implementation_review(arventa):
         ("ASM-NOTIFY-NOT-AUTH", "art_10__para_1", "resolved", None),
         ("ASM-NO-PARTICIPANT-CAP", "art_10__para_1", "resolved", None),
         ("ASM-NOTIFY-PERIOD", "art_10__para_2", "resolved", None),
-        ("ASM-PRE-EVENT-MOBILISATION", "art_11__para_1", "resolved", None),
         ("ASM-NOTIFY-NOT-AUTH", "art_9__para_1", "persists", "art_9__para_1"),
         ("ASM-NOTIFY-PERIOD", "art_9__para_1", "persists", "art_9__para_1"),
         ("EXP-VAGUE-DISCORD-OFFENCE", "art_12__para_1__subpara_1", "persists", "art_11__para_1__subpara_1"),
