@@ -265,7 +265,7 @@ _EN_FINITE = {"prohibits": "prohibition", "forbids": "prohibition", "bans": "pro
 _EN_ADVERBS = frozenset({"hereby", "also", "expressly", "strictly", "therefore", "further", "only", "thus", "equally"})
 _EN_NEGATIONS = frozenset({"not", "never"})
 _EN_SUBJECT_NEGATIONS = frozenset({"no", "nobody", "none", "neither", "no-one"})
-_EN_NOT_SUBJECT_AFTER_NO = frozenset({"later", "earlier", "more", "less", "fewer", "sooner", "longer", "less"})
+_EN_NOT_SUBJECT_AFTER_NO = frozenset({"later", "earlier", "more", "less", "fewer", "sooner", "longer"})
 _EN_DETERMINERS = frozenset(
     {"the", "a", "an", "any", "every", "each", "its", "their", "his", "her", "such", "this", "that", "these",
      "those", "all", "relevant", "respective", "other", "another", "same", "said"}
@@ -339,9 +339,7 @@ def _en_cues(toks: list[_Tok]) -> list[tuple[str, bool, list[_Tok], bool]]:
                 continue
             negations: list[_Tok] = [tok] if word in _EN_NEGATED_MODALS else []
             j = i + 1
-            if j + 1 < n and word == "can" and toks[j].low == "not":
-                pass
-            elif word == "can":
+            if word == "can" and not (j < n and toks[j].low == "not"):
                 i += 1  # a bare "can" states ability more often than permission
                 continue
             j = _skip_adverbs(toks, j, negations)
@@ -653,7 +651,8 @@ def find_modalities(clause: str | Span | Doc, lang: Language | None = None, offs
     if isinstance(clause, (Span, Doc)):
         text = clause.text
         offset = clause.start_char if isinstance(clause, Span) else 0
-        lang = lang or clause.doc.lang_ if isinstance(clause, Span) else lang or clause.lang_  # type: ignore[assignment]
+        if lang is None:
+            lang = clause.doc.lang_ if isinstance(clause, Span) else clause.lang_  # type: ignore[assignment]
     else:
         text = clause
     if lang not in ("en", "ru"):
