@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
@@ -123,16 +125,19 @@ def _make_legal_sentences(nlp: SpacyLanguage, name: str, lang: str):
         if not len(doc):
             return doc
         bounds = sentence_bounds(doc.text, lang)  # type: ignore[arg-type]
-        doc[0].is_sent_start = True
+        # one array write: setting token.is_sent_start one by one re-checks the whole doc
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[0] = 1
         i = 0
-        for token in doc[1:]:
+        for k, token in enumerate(doc):
+            if k == 0:
+                continue
             # the first word at or after a bound opens a sentence; white space stays behind
-            opens = False
             if not token.is_space:
                 while i < len(bounds) and bounds[i] <= token.idx:
-                    opens = True
+                    starts[k] = 1
                     i += 1
-            token.is_sent_start = opens
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
     return legal_sentences

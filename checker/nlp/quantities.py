@@ -419,6 +419,7 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
     «не позднее чем через три дня после») is read as at most that long after it.
     """
     found: list[Quantity] = []
+    text = doc.text  # built once: Doc.text joins every token again on each access
     i = 0
     n = len(doc)
     range_upper_at = -1  # index of the second number of a range already seen
@@ -431,7 +432,7 @@ def extract_quantities(doc: Doc, lang: Language) -> list[Quantity]:
         last = doc[end_token - 1]
         end_char = last.idx + len(last.text)
         found.append(Quantity(kind=kind, value=value, unit=unit, comparator=comparator, relation=relation,
-                              days=days, start=start_char, end=end_char, text=doc.text[start_char:end_char]))
+                              days=days, start=start_char, end=end_char, text=text[start_char:end_char]))
 
     while i < n:
         token = doc[i]
