@@ -142,9 +142,23 @@ class PhraseIndex:
             like_num=[t.like_num for t in doc],
             is_space=[t.is_space for t in doc],
         )
+        present = set(tokens.norms)
         found: dict[str, list[tuple[int, int]]] = {}
+        possible: dict[str, bool] = {}  # key → every required word occurs somewhere in the doc
         for i, norm in enumerate(tokens.norms):
             for key, items in self.by_first_norm.get(norm, ()):
+                ok = possible.get(key)
+                if ok is None:
+                    ok = possible[key] = all(
+                        not item.values.isdisjoint(present)
+                        for item in items
+                        if item.kind == "norm" and not item.optional
+                    )
+                if not ok:
+                    continue
+                if items[-1] is items[0]:  # a one-word phrase
+                    found.setdefault(key, []).append((i, i + 1))
+                    continue
                 end = _longest(items, tokens, i)
                 if end > 0:
                     found.setdefault(key, []).append((i, end))
