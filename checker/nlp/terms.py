@@ -138,7 +138,8 @@ def find_terms(text: str, lang: Language) -> list[TermHit]:
     Overlapping hits of different terms are all kept.
     """
     nlp, matcher = _matcher(lang)
-    doc = nlp(text)
+    # only the lemmas are needed: skip sentence marking and quantities
+    doc = nlp.get_pipe("legal_lemma")(nlp.make_doc(text))
     lexicon = _default_lexicon()
     hits = []
     for match_id, start, end in matcher(doc):
