@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 from checker.detectors import BUILDERS, DraftContext, Hit, MatchIndex, PhraseBook, PhraseError, Unit
+from checker.detectors.absence import CompiledAbsence
 from checker.detectors.base import Segment
 from checker.detectors.similarity import ExampleSpace
 from checker.errors import StandardsError
@@ -74,6 +75,25 @@ def build_units(draft: Draft) -> list[Unit]:
     for top in draft.provisions:
         visit(top, [], [])
     return units
+
+
+def _unit_languages(draft: Draft, units: list[Unit]) -> list[str]:
+    """The language ("en" or "ru") each unit is read in: that of the source block where the
+    provision's own text starts; blocks in any other language count as the draft's."""
+    from checker.nlp.language import detect_block_languages
+
+    blocks = draft.document.blocks
+    block_languages = detect_block_languages(draft.document)
+    if set(block_languages) <= {draft.language}:
+        return [draft.language] * len(units)
+    block_starts = [b.start for b in blocks]
+    languages = []
+    for unit in units:
+        own = next((s for s in unit.segments if s.provision is unit.provision), unit.segments[-1])
+        i = bisect.bisect_right(block_starts, own.start) - 1
+        lang = block_languages[i] if i >= 0 else draft.language
+        languages.append(lang if lang in ("en", "ru") else draft.language)
+    return languages
 
 
 def provision_ref(draft: Draft, provision: Provision) -> ProvisionRef:
@@ -164,10 +184,15 @@ class Engine:
         return self._setups[lang]
 
     def run(self, draft: Draft, min_severity: Severity = Severity.low) -> list[Finding]:
-        """Findings for ``draft``, sorted by position in the draft (whole-draft findings first)."""
-        setup = self.setup(draft.language)
-        doc = setup.nlp(draft.text)
+        """Findings for ``draft``, sorted by position in the draft (whole-draft findings first).
+
+        Each provision is read in the language of its own text: in a mixed draft (an English
+        draft quoting a Russian article, say) the provisions in the other language are
+        checked by that language's detectors; whole-draft (absence) detectors run in the
+        draft's main language only.
+        """
         units = build_units(draft)
+        unit_languages = _unit_languages(draft, units)
         segments = sorted((s for u in units for s in u.segments), key=lambda s: s.start)
         starts = [s.start for s in segments]
 
@@ -179,20 +204,29 @@ class Engine:
                 i -= 1
             return "The draft"
 
-        context = DraftContext(
-            draft=draft,
-            units=units,
-            matches=MatchIndex(setup.book.match(doc)),
-            quantities=sorted(doc._.quantities or [], key=lambda q: q.start),
-            label_of=label_of,
-            # where a sentence, list item or line ends (not after "Art.", "ст." or a list number)
-            sentence_bounds=sentence_bounds(draft.text, draft.language, clauses=True),
-        )
         hits: list[Hit] = []
-        for detector in setup.detectors:
-            hits.extend(detector.run(context))
+        main_doc = None
+        languages = [draft.language] + sorted(set(unit_languages) - {draft.language})
+        for lang in languages:
+            setup = self.setup(lang)  # type: ignore[arg-type]
+            doc = setup.nlp(draft.text)
+            if lang == draft.language:
+                main_doc = doc
+            context = DraftContext(
+                draft=draft,
+                units=[u for u, unit_lang in zip(units, unit_languages) if unit_lang == lang],
+                matches=MatchIndex(setup.book.match(doc)),
+                quantities=sorted(doc._.quantities or [], key=lambda q: q.start),
+                label_of=label_of,
+                # where a sentence, list item or line ends (not after "Art.", "ст." or a list number)
+                sentence_bounds=sentence_bounds(draft.text, lang, clauses=True),  # type: ignore[arg-type]
+            )
+            for detector in setup.detectors:
+                if lang != draft.language and isinstance(detector, CompiledAbsence):
+                    continue
+                hits.extend(detector.run(context))
         findings = self._to_findings(draft, hits)
-        _add_where_terms_apply(draft, doc, units, findings)
+        _add_where_terms_apply(draft, main_doc, units, findings)
         return [f for f in findings if f.severity.rank >= min_severity.rank]
 
     # ----------------------------------------------------------------- hits → findings
