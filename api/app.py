@@ -26,6 +26,7 @@ from api.problems import PROBLEM_JSON, ApiProblem, BodySizeLimit, install_handle
 from api.ratelimit import RateLimiter
 from api.runner import Analyse, Runner
 from api.schemas import (
+    ComparisonRequest,
     CheckError,
     CheckLinks,
     CheckOut,
@@ -43,7 +44,13 @@ from checker import __version__
 
 _CHECK_ID = re.compile(r"^[0-9a-f]{32}$")
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
-_MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+_MEDIA = {
+    "json": "application/json",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 _bearer = HTTPBearer(
     auto_error=False,
@@ -259,23 +266,53 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
         summary="The report as a file",
         response_class=Response,
         responses={200: {"description": "The report.", "content": {
-            "application/json": {}, "text/html": {}, "text/markdown": {}}},
+            "application/json": {}, "text/html": {}, "text/markdown": {}, _MEDIA["docx"]: {}, "application/pdf": {}}},
             **_problem_responses(401, 404, 409, 429)},
     )
-    def get_report(request: Request, who: Who, check_id: str, fmt: Literal["json", "html", "md"]):
-        """The report of a done check as JSON, a standalone HTML page or Markdown."""
+    def get_report(request: Request, who: Who, check_id: str, fmt: Literal["json", "html", "md", "docx", "pdf"]):
+        """The report of a done check as JSON, a standalone HTML page, Markdown, or the
+        filing report as DOCX or PDF."""
         from checker.models import Report
-        from reports import render
+        from reports import render_bytes
 
-        row = _own_check(store_of(request), who, check_id)
-        if row.status == "failed":
-            raise ApiProblem(409, f"the check failed: {row.error_message}", "check-failed", status_of_check=row.status)
-        if row.status != "done" or row.report is None:
-            raise ApiProblem(409, f"the check is {row.status}; the report is not ready yet", "not-ready",
-                             status_of_check=row.status)
-        text = row.report if fmt == "json" else render(Report.model_validate_json(row.report), fmt)
-        return Response(text, media_type=_MEDIA[fmt], headers={
-            "Content-Disposition": f'inline; filename="rightscheck-{row.id}.{fmt}"'})
+        row = _done_check(store_of(request), who, check_id)
+        body = row.report if fmt == "json" else render_bytes(Report.model_validate_json(row.report), fmt)
+        disposition = "attachment" if fmt in ("docx", "pdf") else "inline"
+        return Response(body, media_type=_MEDIA[fmt], headers={
+            "Content-Disposition": f'{disposition}; filename="rightscheck-{row.id}.{fmt}"'})
+
+    @app.post(
+        "/v1/comparisons",
+        tags=["checks"],
+        summary="Compare two versions of a draft",
+        response_class=Response,
+        responses={200: {"description": "The comparison: every concern of either version as resolved, "
+                         "persists, changed or new, with a summary.",
+                         "content": {"application/json": {}, "text/html": {}, "text/markdown": {},
+                                     _MEDIA["docx"]: {}, "application/pdf": {}}},
+                   **_problem_responses(401, 404, 409, 422, 429)},
+    )
+    def create_comparison(
+        request: Request,
+        who: Who,
+        body: ComparisonRequest,
+        format: Annotated[Literal["json", "html", "md", "docx", "pdf"], Query(description="output format")] = "json",
+    ):
+        """Compare the reports of two done checks of the organisation (the earlier version
+        first). Provisions are aligned by their text, so renumbered articles are followed;
+        checks stored with `store_text=false` are aligned by eId only."""
+        from checker.compare import compare_reports
+        from checker.models import Report
+        from reports.comparison import render_comparison_bytes
+
+        store = store_of(request)
+        old = Report.model_validate_json(_done_check(store, who, body.old_check_id).report)
+        new = Report.model_validate_json(_done_check(store, who, body.new_check_id).report)
+        comparison = compare_reports(old, new)
+        data = render_comparison_bytes(comparison, format)
+        disposition = "attachment" if format in ("docx", "pdf") else "inline"
+        return Response(data, media_type=_MEDIA[format], headers={
+            "Content-Disposition": f'{disposition}; filename="rightscheck-comparison.{format}"'})
 
     @app.delete("/v1/checks/{check_id}", status_code=204, tags=["checks"], summary="Delete a check",
                 responses=_problem_responses(401, 404, 429))
@@ -381,6 +418,18 @@ def _own_check(store: Store, who: Principal, check_id: str) -> Check:
     row = store.get_check(who.organisation_id, check_id) if _CHECK_ID.match(check_id) else None
     if row is None:
         raise ApiProblem(404, "no such check", "not-found")
+    return row
+
+
+def _done_check(store: Store, who: Principal, check_id: str) -> Check:
+    """The organisation's check ``check_id`` with its report; 404 when it is not the
+    organisation's, 409 when it failed or is not done yet."""
+    row = _own_check(store, who, check_id)
+    if row.status == "failed":
+        raise ApiProblem(409, f"the check failed: {row.error_message}", "check-failed", status_of_check=row.status)
+    if row.status != "done" or row.report is None:
+        raise ApiProblem(409, f"the check is {row.status}; the report is not ready yet", "not-ready",
+                         status_of_check=row.status)
     return row
 
 

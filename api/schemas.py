@@ -154,3 +154,15 @@ class Problem(BaseModel):
     detail: str
     code: str | None = Field(default=None, description="machine-readable reason, e.g. too-large")
     accepted: str | None = Field(default=None, description="what would be accepted instead")
+
+
+class ComparisonRequest(BaseModel):
+    """Two done checks of the organisation: an earlier and a revised version of one draft."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"old_check_id": "3f2a" + "0" * 28, "new_check_id": "9b1c" + "0" * 28}]},
+    )
+
+    old_check_id: str = Field(description="id of the check of the earlier version")
+    new_check_id: str = Field(description="id of the check of the revised version")

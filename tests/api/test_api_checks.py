@@ -117,10 +117,52 @@ def test_the_report_downloads_in_each_format(service, fmt, media_type, marker):
     assert "ASM-NOTIFY-NOT-AUTH" in response.text
 
 
+@pytest.mark.parametrize("fmt, media_type, magic", [
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
+    ("pdf", "application/pdf", b"%PDF-"),
+])
+def test_the_filing_report_downloads_as_docx_and_pdf(service, fmt, media_type, magic):
+    headers = service.key()
+    check_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=headers).json()["id"]
+    response = service.client.get(f"/v1/checks/{check_id}/report.{fmt}", headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == media_type
+    assert response.headers["content-disposition"].startswith("attachment;")
+    assert response.content.startswith(magic)
+
+
+def test_two_versions_are_compared(service):
+    headers = service.key()
+    old_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=headers).json()["id"]
+    revised = SHORT_EN.replace("only with the permission of", "after notifying")
+    new_id = service.client.post("/v1/checks", json={"text": revised}, headers=headers).json()["id"]
+    response = service.client.post("/v1/comparisons", json={"old_check_id": old_id, "new_check_id": new_id},
+                                   headers=headers)
+    assert response.status_code == 200, response.text
+    comparison = response.json()
+    statuses = {(e["standard_id"], e["status"]) for e in comparison["findings"]}
+    assert ("ASM-NOTIFY-NOT-AUTH", "resolved") in statuses
+    markdown = service.client.post("/v1/comparisons", params={"format": "md"},
+                                   json={"old_check_id": old_id, "new_check_id": new_id}, headers=headers)
+    assert markdown.status_code == 200 and "resolved" in markdown.text
+
+
+def test_a_comparison_needs_the_organisations_own_done_checks(service):
+    mine, theirs = service.key(), service.key("Another NGO")
+    my_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=mine).json()["id"]
+    their_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=theirs).json()["id"]
+    response = service.client.post("/v1/comparisons", json={"old_check_id": my_id, "new_check_id": their_id},
+                                   headers=mine)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    missing = service.client.post("/v1/comparisons", json={"old_check_id": my_id}, headers=mine)
+    assert missing.status_code == 422
+
+
 def test_an_unknown_report_format_is_not_found_or_invalid(service):
     headers = service.key()
     check_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=headers).json()["id"]
-    response = service.client.get(f"/v1/checks/{check_id}/report.pdf", headers=headers)
+    response = service.client.get(f"/v1/checks/{check_id}/report.odt", headers=headers)
     assert response.status_code in (404, 422)
     assert response.headers["content-type"] == "application/problem+json"
 
