@@ -108,7 +108,27 @@ def compile_phrase(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language)
 
 
 def describe(phrase: str | list[dict]) -> str:
-    """A short human-readable form of a phrase for explanations."""
+    """A phrase as a lawyer reads it in an explanation: alternatives joined by " / ", a gap
+    shown as "…", a number as "[number]", an optional word in brackets, a prefix with "…".
+
+    >>> describe("only with|after the permission|consent ... of the ...3 body")
+    '“only with / after the permission / consent … of the … body”'
+    """
     if isinstance(phrase, list):
-        return "token pattern " + " ".join(str(t) for t in phrase)
-    return f"“{phrase}”"
+        return f"a token pattern ({len(phrase)} tokens)"
+    words = []
+    for item in phrase.split():
+        if _GAP.match(item):
+            words.append("…")
+            continue
+        optional = item.endswith("?") and len(item) > 1
+        item = item[:-1] if optional else item
+        if item == "#num":
+            text = "[number]"
+        else:
+            text = " / ".join(
+                (a[1:] if a.startswith("=") else a[:-1] + "…" if a.endswith("*") and len(a) > 1 else a)
+                for a in item.split("|") if a
+            )
+        words.append(f"({text})" if optional else text)
+    return "“" + " ".join(words) + "”"
