@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 
 from checker.detectors.base import CompiledDetector, DraftContext, Hit, Match, MatchIndex, Unit
 from checker.detectors.matching import PhraseIndex, compile_items
-from checker.detectors.phrases import PhraseError, compile_phrase
+from checker.detectors.phrases import PhraseError, compile_phrases
 from checker.models import Language
 
 
@@ -43,11 +43,11 @@ class PhraseBook:
 
     def add(self, key: str, phrase: str | list[dict]) -> str:
         """Register ``phrase`` under ``key``; returns the key. Raises PhraseError."""
-        pattern = compile_phrase(phrase, self.nlp, self.lang)
-        items = compile_items(pattern)
-        if items is not None:
-            self.index.add(key, items)
-        else:
+        for pattern in compile_phrases(phrase, self.nlp, self.lang):
+            items = compile_items(pattern)
+            if items is not None:
+                self.index.add(key, items)
+                continue
             try:
                 self.matcher.add(key, [pattern], greedy="LONGEST")
             except ValueError as exc:  # spaCy's own pattern validation

@@ -12,6 +12,8 @@ otherwise. Words are compared by lemma (``token.norm_``), so inflected forms mat
 ``only?``           an optional item (any item may end in ``?``)
 ``...``             up to 6 tokens of the same line (``...3``: up to 3)
 ``#num``            a number, in digits or in words ("250", "ten", "двухсот")
+``(take part|attend)``  any of several word sequences (a group: several alternatives of
+                    one or more words each, in brackets with no space after "(" or before ")")
 ``,`` ``(`` ...     punctuation matches itself
 ==================  =========================================================================
 
@@ -38,6 +40,45 @@ class PhraseError(ValueError):
 def _lemmas(word: str, nlp: SpacyLanguage, lang: Language) -> list[str]:
     tokens = [t.text for t in nlp.make_doc(word)]
     return [lemmatize_word(t, lang) for t in tokens]
+
+
+_GROUP = re.compile(r"\(([^()\s][^()]*\|[^()]*[^()\s])\)")
+_MAX_VARIANTS = 64
+
+
+def expand_phrase(phrase: str | list[dict]) -> list[str | list[dict]]:
+    """The plain phrases a phrase with groups stands for: "(may not|shall not) hold" →
+    ["may not hold", "shall not hold"]. A phrase without groups, or a raw token pattern, is
+    returned alone.
+
+    Raises:
+        PhraseError: a bracket left open or closed twice, or more than 64 variants.
+    """
+    if isinstance(phrase, list):
+        return [phrase]
+    variants = [phrase]
+    while any(_GROUP.search(v) for v in variants):
+        expanded = []
+        for variant in variants:
+            match = _GROUP.search(variant)
+            if match is None:
+                expanded.append(variant)
+                continue
+            for alternative in match.group(1).split("|"):
+                expanded.append(variant[: match.start()] + alternative.strip() + variant[match.end():])
+        variants = expanded
+        if len(variants) > _MAX_VARIANTS:
+            raise PhraseError(f"phrase {phrase!r} stands for more than {_MAX_VARIANTS} variants")
+    for variant in variants:
+        if re.search(r"(^|\s)\(\S|\S\)(\s|$)", variant) and "|" in variant:
+            raise PhraseError(f"phrase {phrase!r} has a bracket that does not close a group of alternatives")
+    return variants
+
+
+def compile_phrases(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language) -> list[list[dict]]:
+    """Every token pattern a phrase stands for (see :func:`expand_phrase`), each compiled by
+    :func:`compile_phrase`. Raises PhraseError."""
+    return [compile_phrase(variant, nlp, lang) for variant in expand_phrase(phrase)]
 
 
 def compile_phrase(phrase: str | list[dict], nlp: SpacyLanguage, lang: Language) -> list[dict]:
@@ -116,8 +157,12 @@ def describe(phrase: str | list[dict]) -> str:
     """
     if isinstance(phrase, list):
         return f"a token pattern ({len(phrase)} tokens)"
+    phrase = _GROUP.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", phrase)
     words = []
     for item in phrase.split():
+        if item.startswith("(") and item.endswith(")") and "|" in item:
+            words.append("(" + " / ".join(a.replace("\u00a0", " ") for a in item[1:-1].split("|")) + ")")
+            continue
         if _GAP.match(item):
             words.append("…")
             continue

@@ -121,14 +121,14 @@ def _matcher(lang: Language):
     """A spaCy Matcher holding every term of ``lang`` under its index in the lexicon."""
     from spacy.matcher import Matcher
 
-    from checker.detectors.phrases import compile_phrase
+    from checker.detectors.phrases import compile_phrases
     from checker.nlp.pipeline import get_pipeline
 
     nlp = get_pipeline(lang)
     matcher = Matcher(nlp.vocab)
     for index, term in enumerate(_default_lexicon().terms):
         if term.lang == lang:
-            matcher.add(str(index), [compile_phrase(term.phrase, nlp, lang)], greedy="LONGEST")
+            matcher.add(str(index), compile_phrases(term.phrase, nlp, lang), greedy="LONGEST")
     return nlp, matcher
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
-from checker.detectors.phrases import PhraseError, compile_phrase
+from checker.detectors.phrases import PhraseError, compile_phrase, compile_phrases, describe, expand_phrase
 from checker.nlp import get_pipeline
 
 
 def _matches(lang: str, phrase: str, text: str) -> list[str]:
     nlp = get_pipeline(lang)
     matcher = Matcher(nlp.vocab, validate=True)
-    matcher.add("p", [compile_phrase(phrase, nlp, lang)], greedy="LONGEST")
+    matcher.add("p", compile_phrases(phrase, nlp, lang), greedy="LONGEST")
     doc = nlp(text)
     return [doc[s:e].text for _, s, e in matcher(doc)]
 
@@ -28,6 +28,10 @@ def _matches(lang: str, phrase: str, text: str) -> list[str]:
     ("en", "#num participant", "fewer than 250 participants", ["250 participants"]),
     ("en", "sound-amplifying equipment", "without sound-amplifying equipment", ["sound-amplifying equipment"]),
     ("en", "permission of the ... body", "permission of the\nlocal executive body", []),
+    ("en", "(may not|shall not) be held", "the rally shall not be held", ["shall not be held"]),
+    ("en", "(may not|shall not) be held", "the rally shall be held", []),
+    ("en", "(take part|attend) in", "foreigners may not take part in assemblies", ["take part in"]),
+    ("ru", "(не может|не вправе) проводиться", "собрание не может проводиться", ["не может проводиться"]),
     ("ru", "с разрешения местного исполнительного органа", "только с разрешения местного исполнительного органа",
      ["с разрешения местного исполнительного органа"]),
     ("ru", "разрешение|согласование", "после согласования уведомления", ["согласования"]),
@@ -48,3 +52,21 @@ def test_malformed_phrases_are_refused(phrase):
 def test_raw_token_patterns_pass_through():
     raw = [{"LOWER": "akimat"}]
     assert compile_phrase(raw, get_pipeline("en"), "en") is raw
+
+
+@pytest.mark.parametrize("phrase,variants", [
+    ("(may not|shall not) be held", ["may not be held", "shall not be held"]),
+    ("(a b|c) x (d|e f)", ["a b x d", "a b x e f", "c x d", "c x e f"]),
+    ("permission|consent of", ["permission|consent of"]),
+])
+def test_groups_expand_into_plain_phrases(phrase, variants):
+    assert expand_phrase(phrase) == variants
+
+
+def test_groups_are_described_as_alternatives():
+    assert describe("(may not|shall not) be held") == "“(may not / shall not) be held”"
+
+
+def test_too_many_variants_are_refused():
+    with pytest.raises(PhraseError):
+        expand_phrase(" ".join("(a b|c d)" for _ in range(7)))
