@@ -92,7 +92,7 @@ def _sentences(text: str, language: Language) -> list[Provision]:
             eid=f"sent_{number}", kind="sentence", num=str(number), label=f"Sentence {number}",
             label_local=f"Предложение {number}" if russian else None, start=start, end=end,
         )
-        for number, (start, end) in enumerate(split_sentences(text), start=1)
+        for number, (start, end) in enumerate(split_sentences(text, language), start=1)
     ]
 
 
