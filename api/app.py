@@ -153,6 +153,9 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
         ],
     )
     install_handlers(app)
+    from api.web import web_router
+
+    app.include_router(web_router(settings))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
 
     def store_of(request: Request) -> Store:
@@ -220,25 +223,8 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
         else:
             raise ApiProblem(415, "send multipart/form-data with a 'file' part, or application/json with 'text'",
                              "unsupported-media-type")
-        if title is not None:
-            title = _clean(title) or None
-        if language == "auto":
-            from checker.nlp.language import detect_language
-
-            language = detect_language(document.text)
-        words = len(document.text.split())
-        store = store_of(request)
-        row = await run_in_threadpool(
-            store.add_check, who.organisation_id, document_json=document.model_dump_json(), language=language,
-            title=title, source_name=_clean(document.source_name) or "upload", source_format=document.source_format,
-            words=words, store_text=store_text,
-        )
-        runner: Runner = request.app.state.runner
-        if words <= settings.inline_max_words:
-            await run_in_threadpool(runner.run, row.id)
-        else:
-            runner.submit(row.id)
-        row = await run_in_threadpool(store.get_check, who.organisation_id, row.id) or row
+        row = await submit_document(request.app, settings, who, document, language=language, title=title,
+                                    store_text=store_text)
         out = _check_out(row, with_report=True)
         return JSONResponse(out.model_dump(mode="json"), status_code=201, headers={"Location": out.links.self})
 
@@ -370,6 +356,35 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+async def submit_document(app: FastAPI, settings: Settings, who: Principal, document, *, language: str,
+                          title: str | None, store_text: bool) -> Check:
+    """Store a new check of ``document`` (a :class:`~checker.models.Document`) for ``who`` and
+    run it: within the call when it has at most ``settings.inline_max_words`` words, else on
+    the runner's queue. ``language`` is ``auto``, ``en`` or ``ru``; ``title`` is cleaned of
+    control characters (empty becomes None). Returns the check as stored afterwards
+    (``done``/``failed`` when run at once, else ``queued`` or ``running``).
+    """
+    if title is not None:
+        title = _clean(title) or None
+    if language == "auto":
+        from checker.nlp.language import detect_language
+
+        language = detect_language(document.text)
+    words = len(document.text.split())
+    store: Store = app.state.store
+    row = await run_in_threadpool(
+        store.add_check, who.organisation_id, document_json=document.model_dump_json(), language=language,
+        title=title, source_name=_clean(document.source_name) or "upload", source_format=document.source_format,
+        words=words, store_text=store_text,
+    )
+    runner: Runner = app.state.runner
+    if words <= settings.inline_max_words:
+        await run_in_threadpool(runner.run, row.id)
+    else:
+        runner.submit(row.id)
+    return await run_in_threadpool(store.get_check, who.organisation_id, row.id) or row
 
 
 def _warm_up() -> None:

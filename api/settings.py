@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,6 +17,7 @@ _ENV = {
     "workers": "RIGHTSCHECK_WORKERS",
     "rate_limit_per_minute": "RIGHTSCHECK_RATE_LIMIT_PER_MINUTE",
     "rate_limit_burst": "RIGHTSCHECK_RATE_LIMIT_BURST",
+    "session_secret": "RIGHTSCHECK_SESSION_SECRET",
 }
 
 
@@ -35,6 +37,10 @@ class Settings(BaseModel):
         migrate_on_start: apply the database migrations when the service starts (True).
         warm_up: load the language pipelines and standards in the background at start, so
             the first check does not wait for them (True).
+        session_secret: the secret that signs the web pages' session cookies and CSRF
+            tokens (``RIGHTSCHECK_SESSION_SECRET``); default a random one per process, so
+            sessions end when the process restarts. Give the same value to every process
+            behind one address.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -47,6 +53,7 @@ class Settings(BaseModel):
     rate_limit_burst: int = Field(default=30, ge=1)
     migrate_on_start: bool = True
     warm_up: bool = True
+    session_secret: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=16, repr=False)
 
     @classmethod
     def from_env(cls, database: str | os.PathLike | None = None, **overrides) -> "Settings":
