@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span
@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from checker.models import Language
 
 ModalityKind = Literal["obligation", "prohibition", "permission"]
-MODALITY_KINDS: tuple[ModalityKind, ...] = ("obligation", "prohibition", "permission")
+MODALITY_KINDS: tuple[ModalityKind, ...] = get_args(ModalityKind)
 
 Actor = Literal[
     "organiser",
@@ -52,18 +52,7 @@ Actor = Literal[
     "court",
     "everyone",
 ]
-ACTORS: tuple[Actor, ...] = (
-    "organiser",
-    "participant",
-    "journalist",
-    "association",
-    "party",
-    "trade_union",
-    "authority",
-    "police",
-    "court",
-    "everyone",
-)
+ACTORS: tuple[Actor, ...] = get_args(Actor)
 
 
 class Cue(BaseModel):
