@@ -262,6 +262,48 @@ class CitationRef(BaseModel):
         return f"{name}, {self.locator}" if self.locator else name
 
 
+class ReviewDecision(str, Enum):
+    """What a lawyer decided about one finding."""
+
+    accepted = "accepted"
+    rejected = "rejected"
+    edited = "edited"
+
+
+class FindingReview(BaseModel):
+    """A lawyer's decision on one finding, with who made it and when.
+
+    ``reason`` is required for a rejection; an ``edited`` finding carries the replacement
+    ``recommendation`` and/or ``severity`` (None keeps the detector's). An edited finding
+    counts as accepted. ``reviewer`` is the name the lawyer gave at sign-in, with the
+    organisation's key id in brackets; ``reviewed_at`` is UTC.
+    """
+
+    finding_id: str
+    decision: ReviewDecision
+    reason: str | None = None
+    recommendation: str | None = None
+    severity: Severity | None = None
+    reviewer: str
+    reviewed_at: datetime
+
+
+class ReviewSummary(BaseModel):
+    """How a report's findings were reviewed; present only on a reviewed report.
+
+    ``accepted_only`` True means the report lists only the accepted and edited findings;
+    the counts are over every finding the check produced.
+    """
+
+    accepted_only: bool
+    accepted: int = Field(ge=0)
+    edited: int = Field(ge=0)
+    rejected: int = Field(ge=0)
+    pending: int = Field(ge=0, description="findings nobody has decided on yet")
+    reviewers: list[str]
+    last_reviewed_at: datetime | None
+
+
 class Finding(BaseModel):
     """One conflict between a provision and a standard.
 
@@ -285,6 +327,9 @@ class Finding(BaseModel):
     recommendation: str
     detector: str = Field(description="'<kind>:<detector id>' of the standard's detector")
     related: list[ProvisionRef] = Field(default_factory=list)
+    review: FindingReview | None = Field(
+        default=None, description="the lawyer's decision, on a reviewed report only"
+    )
 
 
 class CitedStandard(BaseModel):
@@ -340,6 +385,9 @@ class Report(BaseModel):
         default_factory=list, description="annex: every standard a finding relies on, by id"
     )
     min_severity: Severity = Severity.low
+    review: ReviewSummary | None = Field(
+        default=None, description="how the findings were reviewed; null for an unreviewed report"
+    )
 
     def counts(self) -> dict[str, dict[str, int]]:
         """``{domain: {severity: n}}`` over the findings, every key present."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from checker.models import Report
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """Version of the report's JSON format; the engine copies it into ``Report.schema_version``."""
 
 SCHEMA_ID = f"urn:rightscheck:report-schema:{SCHEMA_VERSION}"

@@ -34,7 +34,7 @@ def test_title_block_names_draft_file_language_date_catalogue_and_tool(en_report
         "Language": "English",
         "Generated": "2026-03-14 09:30 UTC",
         "Standards catalogue": "version 2026.03",
-        "Tool": "rightscheck 0.1.0 (report format 1.2)",
+        "Tool": "rightscheck 0.1.0 (report format 1.3)",
         "File SHA-256": "ab" * 32,
     }
 

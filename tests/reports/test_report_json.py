@@ -22,7 +22,7 @@ def test_json_is_pretty_utf8_with_keys_in_model_order(ru_report):
     data = json.loads(text)
     assert list(data) == list(Report.model_fields)
     assert list(data["findings"][0]["provision"])[:3] == ["eid", "label", "label_local"]
-    assert text.startswith('{\n  "schema_version": "1.2",\n  "tool": "rightscheck",')
+    assert text.startswith('{\n  "schema_version": "1.3",\n  "tool": "rightscheck",')
     assert text.endswith("}\n")
     assert '"label_local": "Статья 9 пункт 1"' in text
     assert "\\u04" not in text

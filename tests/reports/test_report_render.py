@@ -22,7 +22,7 @@ from reports import (
 @pytest.mark.parametrize(
     ("fmt", "starts_with"),
     [
-        ("json", '{\n  "schema_version": "1.2"'),
+        ("json", '{\n  "schema_version": "1.3"'),
         ("html", "<!DOCTYPE html>"),
         ("md", "# Draft law on the holding of peaceful assemblies\n"),
         ("HTML", "<!DOCTYPE html>"),
