@@ -3,6 +3,16 @@
 The HTML and Markdown templates only lay out a :class:`ReportView`; every decision about
 order, grouping, counting and highlighting is taken here, so both formats say the same thing.
 
+A reviewed report (``Report.review`` set) is worded here too, once for every format (HTML,
+Markdown, and the DOCX and PDF filing reports through :mod:`reports.submission`):
+:attr:`ReportView.review_lines` says who reviewed, when, and how many findings were accepted,
+edited, rejected and left unreviewed; :attr:`FindingView.decision` gives each finding's
+decision. Rejected findings (present only when the report is not ``accepted_only``) are *not*
+conflicts: they are left out of every count (the totals, the domain × severity table, the
+standards cited), out of the provision-by-provision grouping and out of the highlighted words,
+and are listed apart in :attr:`ReportView.rejected` with the reviewer's reason, so no total
+counts a finding the reviewers threw out. An unreviewed report is shown exactly as before.
+
 Offsets: :class:`~checker.models.Span` offsets are character offsets into the draft text (end
 exclusive); a :class:`~checker.models.ProvisionRef` ``text`` starts at ``provision.start`` in
 the same coordinates, so a span is shown in a provision at ``span.start - provision.start``.
@@ -20,6 +30,8 @@ from checker.models import (
     Finding,
     ProvisionRef,
     Report,
+    ReviewDecision,
+    ReviewSummary,
     Severity,
     Span,
 )
@@ -67,11 +79,66 @@ class CitationView:
 
 
 @dataclass(frozen=True)
+class DecisionView:
+    """A reviewer's decision on one finding, as printed (reviewed reports only).
+
+    ``decision`` is ``accepted``, ``edited``, ``rejected`` or ``pending`` (nobody decided yet);
+    ``headline`` the words every format prints first ("Accepted by the reviewer", "Edited and
+    accepted by the reviewer", "Rejected by the reviewer", "Not yet reviewed"); ``reason`` the reviewer's reason (always there for a rejection);
+    ``by`` who and when (``Ana Lee (k_01), 2026-03-14 10:00 UTC``), None when pending;
+    ``severity_note`` / ``recommendation_note`` are "Severity set by the reviewer" /
+    "Recommendation revised by the reviewer" when an edit changed them, else None (the
+    finding's ``severity`` and ``recommendation`` already hold the reviewer's values).
+    Reviewer names and reasons are user input: the templates escape them like draft text.
+    """
+
+    decision: str
+    headline: str
+    reason: str | None = None
+    by: str | None = None
+    severity_note: str | None = None
+    recommendation_note: str | None = None
+
+    @property
+    def rejected(self) -> bool:
+        """True for a rejected finding."""
+        return self.decision == ReviewDecision.rejected.value
+
+    @property
+    def lead(self) -> str:
+        """The part printed in bold: the headline, with a colon before a rejection's reason
+        (``Rejected by the reviewer:``)."""
+        return self.headline + (":" if self.rejected and self.reason else "")
+
+    @property
+    def detail(self) -> str:
+        """What follows :attr:`lead` after a space (empty when nothing does): a rejection's
+        reason, then who and when, e.g. ``The period is lawful here. — Ana Lee (k_01),
+        2026-03-14 10:00 UTC``; the reason of an accepted or edited finding comes last,
+        introduced by "Reason:"."""
+        parts = []
+        if self.rejected and self.reason:
+            parts.append(self.reason)
+        if self.by:
+            parts.append(f"— {self.by}")
+        text = " ".join(parts)
+        if self.reason and not self.rejected:
+            text = (text + ". " if text else "") + f"Reason: {self.reason}"
+        return text
+
+    @property
+    def text(self) -> str:
+        """The whole decision on one line: :attr:`lead`, a space, :attr:`detail`."""
+        return f"{self.lead} {self.detail}" if self.detail else self.lead
+
+
+@dataclass(frozen=True)
 class FindingView:
     """One finding as printed.
 
     ``quotes`` are the distinct quoted words of its spans, in draft order; ``confidence_percent``
-    is ``confidence`` × 100 rounded to a whole number (0–100).
+    is ``confidence`` × 100 rounded to a whole number (0–100); ``decision`` the reviewer's
+    decision on a reviewed report, None on an unreviewed one.
     """
 
     finding: Finding
@@ -82,6 +149,16 @@ class FindingView:
     quotes: list[str]
     citations: list[CitationView]
     related: list[ProvisionRef]
+    decision: DecisionView | None = None
+
+
+@dataclass(frozen=True)
+class RejectedView:
+    """A finding the reviewers rejected, listed apart from the conflicts: ``where`` is its
+    provision's label (``Article 9(1)``) or "The draft as a whole"."""
+
+    where: str
+    finding: FindingView
 
 
 @dataclass(frozen=True)
@@ -160,6 +237,17 @@ class ReportView:
     severities: list[tuple[str, str]] = field(
         default_factory=lambda: [(s.value, SEVERITY_LABELS[s]) for s in SEVERITY_ORDER]
     )
+    review_lines: list[str] = field(default_factory=list)
+    """Sentences saying how the report was reviewed (see :func:`review_lines`); empty for an
+    unreviewed report."""
+    rejected: list[RejectedView] = field(default_factory=list)
+    """Findings the reviewers rejected, in draft order (whole-draft findings first); never
+    counted in ``total``, ``rows`` or ``standards``."""
+
+    @property
+    def reviewed(self) -> bool:
+        """True when the report carries a review."""
+        return bool(self.review_lines)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -198,6 +286,91 @@ def format_generated(moment: datetime) -> str:
     if moment.tzinfo is not None and moment.utcoffset() is not None:
         return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+WHOLE_DRAFT = "The draft as a whole"
+"""Where a whole-draft finding is, as printed."""
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def review_lines(review: ReviewSummary | None) -> list[str]:
+    """The sentences every format prints at the top of a reviewed report; ``[]`` for None.
+
+    ``accepted`` in the first count is ``review.accepted + review.edited`` (an edited finding
+    counts as accepted), e.g.::
+
+        Reviewed by Ana Lee (k_01), Ben Ode (k_02); last decision 2026-03-14 10:00 UTC.
+        5 findings accepted (of which 1 edited), 1 rejected, 2 not yet reviewed.
+        This report lists only the findings the reviewers accepted.
+
+    When the report is not ``accepted_only``, the third sentence says instead that findings not
+    yet reviewed are included unreviewed (when there are any) and that rejected findings are
+    listed apart and not counted (when there are any).
+    """
+    if review is None:
+        return []
+    if review.reviewers and review.last_reviewed_at is not None:
+        lines = [
+            f"Reviewed by {', '.join(review.reviewers)}; "
+            f"last decision {format_generated(review.last_reviewed_at)}."
+        ]
+    elif review.reviewers:
+        lines = [f"Reviewed by {', '.join(review.reviewers)}."]
+    else:
+        lines = ["Reviewed: no reviewer has decided on a finding yet."]
+    accepted = review.accepted + review.edited
+    lines.append(
+        f"{_plural(accepted, 'finding')} accepted (of which {review.edited} edited), "
+        f"{review.rejected} rejected, {review.pending} not yet reviewed."
+    )
+    if review.accepted_only:
+        lines.append("This report lists only the findings the reviewers accepted.")
+    else:
+        if review.pending:
+            lines.append(
+                f"The {_plural(review.pending, 'finding')} not yet reviewed "
+                f"{'is' if review.pending == 1 else 'are'} included unreviewed, marked "
+                "“Not yet reviewed”."
+            )
+        if review.rejected:
+            lines.append(
+                "Rejected findings are listed apart, with the reviewers’ reasons, and are not "
+                "counted as conflicts."
+            )
+    return lines
+
+
+def decision_view(finding: Finding) -> DecisionView:
+    """How ``finding``'s review decision is printed; "Not yet reviewed" when it has none.
+
+    Only meaningful on a reviewed report: :func:`build_view` calls it only then.
+    """
+    review = finding.review
+    if review is None:
+        return DecisionView(decision="pending", headline="Not yet reviewed")
+    by = f"{review.reviewer}, {format_generated(review.reviewed_at)}"
+    reason = " ".join(review.reason.split()) if review.reason and review.reason.strip() else None
+    if review.decision == ReviewDecision.rejected:
+        return DecisionView(
+            decision="rejected", headline="Rejected by the reviewer", reason=reason, by=by
+        )
+    if review.decision == ReviewDecision.edited:
+        return DecisionView(
+            decision="edited",
+            headline="Edited and accepted by the reviewer",
+            reason=reason,
+            by=by,
+            severity_note="Severity set by the reviewer" if review.severity is not None else None,
+            recommendation_note=(
+                "Recommendation revised by the reviewer"
+                if review.recommendation is not None
+                else None
+            ),
+        )
+    return DecisionView(decision="accepted", headline="Accepted by the reviewer", reason=reason, by=by)
 
 
 def _locate(text: str, base: int, span: Span) -> tuple[int, int] | None:
@@ -281,7 +454,7 @@ def _citation_view(citation: CitationRef) -> CitationView:
     )
 
 
-def _finding_view(finding: Finding) -> FindingView:
+def _finding_view(finding: Finding, reviewed: bool = False) -> FindingView:
     quotes: list[str] = []
     for span in sorted(finding.spans, key=lambda s: (s.start, s.end)):
         quote = " ".join(span.quote.split())
@@ -296,6 +469,7 @@ def _finding_view(finding: Finding) -> FindingView:
         quotes=quotes,
         citations=[_citation_view(c) for c in finding.citations],
         related=list(finding.related),
+        decision=decision_view(finding) if reviewed else None,
     )
 
 
@@ -304,6 +478,8 @@ def _finding_order(finding: Finding) -> tuple:
 
 
 def _summary(report: Report) -> tuple[list[SummaryRow], SummaryRow]:
+    """Domain × severity rows of ``report``'s findings (pass a report holding the findings
+    to count)."""
     table = report.counts()
     rows = []
     for domain in Domain:
@@ -333,13 +509,22 @@ def build_view(report: Report) -> ReportView:
     Whole-draft findings (``absence`` true, or no provision) come first; the others are
     grouped by provision eId, provisions in draft order (by ``start``, outer before inner),
     findings in each most serious first, then most confident.
+
+    On a reviewed report (``report.review`` set) every finding carries its
+    :class:`DecisionView`, and rejected findings go to ``rejected`` instead: they are not
+    counted, grouped or highlighted (see the module's docstring).
     """
-    absences = sorted(
-        (f for f in report.findings if f.absence or f.provision is None), key=_finding_order
-    )
+    reviewed = report.review is not None
+    kept: list[Finding] = []
+    thrown: list[Finding] = []
+    for finding in report.findings:
+        decided = finding.review.decision if reviewed and finding.review is not None else None
+        (thrown if decided == ReviewDecision.rejected else kept).append(finding)
+    counted = report if not thrown else report.model_copy(update={"findings": kept})
+    absences = sorted((f for f in kept if f.absence or f.provision is None), key=_finding_order)
     grouped: dict[str, list[Finding]] = {}
     refs: dict[str, ProvisionRef] = {}
-    for finding in report.findings:
+    for finding in kept:
         if finding.absence or finding.provision is None:
             continue
         eid = finding.provision.eid
@@ -355,7 +540,7 @@ def build_view(report: Report) -> ReportView:
             ProvisionView(
                 provision=ref,
                 segments=highlight(ref.text, ref.start, spans),
-                findings=[_finding_view(f) for f in findings],
+                findings=[_finding_view(f, reviewed) for f in findings],
                 location=_location(ref),
             )
         )
@@ -367,7 +552,7 @@ def build_view(report: Report) -> ReportView:
         checked = report.draft.provisions
         clean = max(checked - len(grouped), 0)
 
-    rows, total_row = _summary(report)
+    rows, total_row = _summary(counted)
     draft = report.draft
     return ReportView(
         title=draft.title or draft.source_name,
@@ -387,11 +572,11 @@ def build_view(report: Report) -> ReportView:
             else None
         ),
         structured=draft.structured,
-        total=len(report.findings),
+        total=len(kept),
         rows=rows,
         total_row=total_row,
-        standards=_standards(report.findings),
-        absences=[_finding_view(f) for f in absences],
+        standards=_standards(kept),
+        absences=[_finding_view(f, reviewed) for f in absences],
         provisions=provisions,
         provisions_checked=checked,
         provisions_clean=clean,
@@ -406,4 +591,18 @@ def build_view(report: Report) -> ReportView:
             )
             for cited in report.standards
         ],
+        review_lines=review_lines(report.review),
+        rejected=[
+            RejectedView(
+                where=provision_labels(f.provision) if f.provision is not None else WHOLE_DRAFT,
+                finding=_finding_view(f, reviewed),
+            )
+            for f in sorted(thrown, key=_draft_order)
+        ],
     )
+
+
+def _draft_order(finding: Finding) -> tuple:
+    if finding.absence or finding.provision is None:
+        return (0, 0, 0, *_finding_order(finding))
+    return (1, finding.provision.start, -finding.provision.end, *_finding_order(finding))
