@@ -6,6 +6,9 @@ catalogue version), a contents field, an executive summary with the counts by ar
 severity, numbered paragraphs per provision (quoted words, the conflict, the reasons, pinpoint
 citations, the recommendation), a table of every conflict, and annexes of the standards and
 the sources. Pages are A4 with "page x of y" in the footer (Word fields, updated on open).
+A reviewed report adds a "Review" line to the title page, each finding's decision under its
+heading, and a section "Findings rejected by the reviewers" after the findings (see
+:mod:`reports.submission`); an unreviewed report has none of these.
 
 Its core properties name ``rightscheck`` as author and last editor; it carries no comments and
 nothing about the person who uploaded the draft.
@@ -235,6 +238,8 @@ def _title_page(document, s: Submission) -> None:
         ("Tool", f"{view.tool} {view.tool_version} (report format {view.schema_version})"),
         ("File SHA-256", view.sha256),
     ]
+    if s.review:
+        facts.append(("Review", "\n".join(s.review)))
     table = document.add_table(rows=0, cols=2)
     for key, value in facts:
         cells = table.add_row().cells
@@ -253,6 +258,8 @@ def _contents(document, s: Submission) -> None:
     document.add_paragraph("Contents", style="Heading 1")
     entries = ["Executive summary", "Findings, provision by provision", "Table of conflicts",
                "Annex A: standards relied on", "Annex B: sources cited"]
+    if s.rejected:
+        entries.insert(2, "Findings rejected by the reviewers")
     first = document.add_paragraph()
     run = first.add_run()
     begin = OxmlElement("w:fldChar")
@@ -316,15 +323,24 @@ def _numbered(document, item: NumberedParagraph, language: str) -> None:
     head.paragraph_format.keep_with_next = True
     head.add_run(f"{item.number}.\t").bold = True
     head.add_run(finding.title).bold = True
-    head.add_run(f" ({finding.standard_id}) — {item.finding.severity_label} severity, "
-                 f"{item.finding.domain_label}, confidence {item.finding.confidence_percent}%")
+    decision = item.finding.decision
+    rest = f", {item.finding.domain_label}, confidence {item.finding.confidence_percent}%"
+    if decision is not None and decision.severity_note:
+        head.add_run(f" ({finding.standard_id}) — {item.finding.severity_label} severity")
+        head.add_run(f" ({decision.severity_note})").italic = True
+        head.add_run(rest)
+    else:
+        head.add_run(f" ({finding.standard_id}) — {item.finding.severity_label} severity{rest}")
 
-    def body(label: str, text: str) -> None:
+    def body(label: str, text: str):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.left_indent = Cm(1.0)
         _label_run(paragraph, label)
         paragraph.add_run(text)
+        return paragraph
 
+    if decision is not None:
+        _decision(document, decision)
     open_q, close_q = ("«", "»") if language == "ru" else ("“", "”")
     if item.quotes:
         body("Words:", "; ".join(f"{open_q}{q}{close_q}" for q in item.quotes))
@@ -346,7 +362,62 @@ def _numbered(document, item: NumberedParagraph, language: str) -> None:
             line.add_run(citation.title).italic = True
             if not citation.verified:
                 line.add_run(" (paragraph to be confirmed)").italic = True
-    body("Recommendation:", item.recommendation)
+    recommendation = body("Recommendation:", item.recommendation)
+    if decision is not None and decision.recommendation_note:
+        recommendation.add_run(f" ({decision.recommendation_note})").italic = True
+
+
+def _decision(document, decision) -> None:
+    """The reviewer's decision under a finding's heading: the headline in bold, then the
+    reason and who decided when; a rejection is also shaded and boxed."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.left_indent = Cm(1.0)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.add_run(decision.lead).bold = True
+    if decision.detail:
+        paragraph.add_run(f" {decision.detail}")
+    if decision.rejected:
+        props = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:val"), "single")
+            edge.set(qn("w:sz"), "8")
+            edge.set(qn("w:space"), "4")
+            edge.set(qn("w:color"), "000000")
+            borders.append(edge)
+        props.append(borders)
+
+
+def _rejected(document, s: Submission) -> None:
+    heading = document.add_paragraph("Findings rejected by the reviewers", style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    document.add_paragraph(
+        "The reviewers rejected these findings, for the reasons given. They are not conflicts: "
+        "they have no paragraph number, are not in the table of conflicts and are not counted "
+        "in this report."
+    )
+    open_q, close_q = ("«", "»") if s.language == "ru" else ("“", "”")
+    for item in s.rejected:
+        finding = item.finding.finding
+        head = document.add_paragraph()
+        head.paragraph_format.left_indent = Cm(1.0)
+        head.paragraph_format.first_line_indent = Cm(-1.0)
+        head.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+        head.paragraph_format.keep_with_next = True
+        head.add_run(f"{item.label}\t").bold = True
+        head.add_run(finding.title).bold = True
+        head.add_run(f" ({finding.standard_id}) — {item.where}")
+        _decision(document, item.finding.decision)
+        if item.quotes:
+            words = document.add_paragraph()
+            words.paragraph_format.left_indent = Cm(1.0)
+            _label_run(words, "Words:")
+            words.add_run("; ".join(f"{open_q}{q}{close_q}" for q in item.quotes))
+        conflict = document.add_paragraph()
+        conflict.paragraph_format.left_indent = Cm(1.0)
+        _label_run(conflict, "The conflict the screening suggested:")
+        conflict.add_run(item.conflict)
 
 
 def _findings(document, s: Submission) -> None:
@@ -428,6 +499,8 @@ def render_docx(report: Report) -> bytes:
     _contents(document, submission)
     _summary(document, submission)
     _findings(document, submission)
+    if submission.rejected:
+        _rejected(document, submission)
     _conflicts(document, submission)
     _annexes(document, submission)
     scrub_metadata(document, title=f"Compliance screening — {submission.title}", moment=report.generated_at)

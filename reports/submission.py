@@ -8,6 +8,13 @@ table of every conflict by paragraph number; and an annex of the standards and s
 on. :func:`build_submission` takes every decision about order, numbering and wording, so the
 DOCX writer (:mod:`reports.docx_report`) and the PDF template (``submission.html.j2``) only lay
 it out and say the same thing.
+
+A reviewed report (``Report.review`` set) says so on its title page
+(:attr:`Submission.review`, the sentences of :func:`reports.view.review_lines`), and each
+numbered paragraph carries its decision (``finding.decision``). Rejected findings are not
+conflicts: they get no paragraph number, no row in the table of conflicts and no place in the
+counts; they are listed in their own section, "Findings rejected by the reviewers"
+(:attr:`Submission.rejected`, numbered R1, R2, ...), each with the reviewer's reason.
 """
 
 from __future__ import annotations
@@ -53,6 +60,12 @@ class NumberedParagraph:
     reasons: list[str]
     citations: list[CitationView]
     recommendation: str
+    marker: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the paragraph is numbered in print: ``3.``, or ``R1.`` for a rejected finding."""
+        return f"{self.marker}{self.number}."
 
 
 @dataclass(frozen=True)
@@ -119,6 +132,11 @@ class Submission:
     sources: list[SourceEntry]
     disclaimer: str = DISCLAIMER
     severities: list[tuple[str, str]] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    """How the report was reviewed, as sentences; empty for an unreviewed report."""
+    rejected: list[NumberedParagraph] = field(default_factory=list)
+    """Findings the reviewers rejected, numbered R1, R2, ... (anchors ``rejected-1``...);
+    empty unless the report is reviewed and not ``accepted_only``."""
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -197,7 +215,8 @@ def build_submission(report: Report) -> Submission:
     Returns:
         a :class:`Submission`: numbered paragraphs count from 1, whole-draft findings first
         (most serious first), then provision by provision in draft order (most serious
-        first within a provision); one conflict row per paragraph.
+        first within a provision); one conflict row per paragraph. Rejected findings of a
+        reviewed report are in ``rejected`` only.
 
     Raises:
         TypeError: ``report`` is not a :class:`~checker.models.Report`.
@@ -210,13 +229,13 @@ def build_submission(report: Report) -> Submission:
     sections: list[SubmissionSection] = []
     conflicts: list[ConflictRow] = []
 
-    def paragraph(fv: FindingView, where: str) -> NumberedParagraph:
-        nonlocal number
-        number += 1
+    def numbered(
+        fv: FindingView, where: str, count: int, anchor: str, marker: str = ""
+    ) -> NumberedParagraph:
         finding = fv.finding
-        item = NumberedParagraph(
-            number=number,
-            anchor=f"para-{number}",
+        return NumberedParagraph(
+            number=count,
+            anchor=anchor,
             where=where,
             finding=fv,
             quotes=fv.quotes,
@@ -224,7 +243,14 @@ def build_submission(report: Report) -> Submission:
             reasons=list(finding.explanation),
             citations=fv.citations,
             recommendation=" ".join(finding.recommendation.split()),
+            marker=marker,
         )
+
+    def paragraph(fv: FindingView, where: str) -> NumberedParagraph:
+        nonlocal number
+        number += 1
+        finding = fv.finding
+        item = numbered(fv, where, number, f"para-{number}")
         conflicts.append(
             ConflictRow(
                 number=number,
@@ -278,4 +304,9 @@ def build_submission(report: Report) -> Submission:
         annex=view.annex,
         sources=_sources(report),
         severities=view.severities,
+        review=list(view.review_lines),
+        rejected=[
+            numbered(rv.finding, rv.where, i, f"rejected-{i}", "R")
+            for i, rv in enumerate(view.rejected, start=1)
+        ],
     )
