@@ -1,4 +1,4 @@
-"""Stored organisations, API keys and checks (SQLAlchemy 2; SQLite or PostgreSQL).
+"""Stored organisations, API keys, checks and reviews of findings (SQLAlchemy 2; SQLite or PostgreSQL).
 
 An API key reads ``rck_<key id>_<secret>``: the key id is public (it names the key in
 ``rightscheck keys list``), the secret has 256 bits of entropy. Only the SHA-256 digest of the
@@ -8,6 +8,10 @@ A check's row is written in single statements that move it from one complete sta
 next: ``queued`` (the extracted draft is stored, the report is not) → ``running`` → ``done``
 (the report is stored; the draft text is dropped unless ``store_text``) or ``failed`` (a
 reason is stored and the draft text is dropped). The original uploaded file is never stored.
+
+A lawyer's decisions on a check's findings are appended to ``finding_reviews``, never
+overwritten: the newest decision on a finding counts, the older ones stay as its history.
+They are deleted with their check.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy import (
     Boolean,
@@ -38,7 +42,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+if TYPE_CHECKING:
+    from checker.models import FindingReview
 
 KEY_PREFIX = "rck"
 STATUSES = ("queued", "running", "done", "failed")
@@ -125,6 +133,31 @@ class Check(Base):
     __table_args__ = (Index("ix_checks_org_seq", "organisation_id", "seq"),)
 
 
+class ReviewRecord(Base):
+    """One decision of a lawyer on one finding of a check (a row of the history).
+
+    ``standard_id`` and ``detector`` are the finding's, kept so decisions can be counted per
+    detector without reading reports; ``reviewer`` is ``"<name> (<key id>)"`` and ``key_id``
+    the organisation key that authorised the decision.
+    """
+
+    __tablename__ = "finding_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    check_id: Mapped[str] = mapped_column(ForeignKey("checks.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer)
+    finding_id: Mapped[str] = mapped_column(String(500))
+    standard_id: Mapped[str] = mapped_column(String(100), index=True)
+    detector: Mapped[str] = mapped_column(String(300))
+    decision: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    recommendation: Mapped[str | None] = mapped_column(Text, nullable=True)
+    severity: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    reviewer: Mapped[str] = mapped_column(String(300))
+    key_id: Mapped[str] = mapped_column(String(32))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 @dataclass(frozen=True)
 class Principal:
     """Who made a request: the organisation and the key it used."""
@@ -152,6 +185,35 @@ class Claim:
     document: str
     language: str
     store_text: bool
+
+
+@dataclass(frozen=True)
+class ReviewStat:
+    """How lawyers decided on the findings of one detector of one standard, over all checks.
+
+    The counts are of findings, each by its newest decision; ``reasons`` are the reasons of
+    the newest rejections (newest first, at most five).
+    """
+
+    standard_id: str
+    detector: str
+    accepted: int
+    edited: int
+    rejected: int
+    reasons: list[str]
+
+    @property
+    def decisions(self) -> int:
+        """Findings decided on: accepted + edited + rejected."""
+        return self.accepted + self.edited + self.rejected
+
+    @property
+    def rejected_share(self) -> float:
+        """Rejected findings as a fraction (0–1) of the decided ones; 0 when none is decided."""
+        return self.rejected / self.decisions if self.decisions else 0.0
+
+
+REVIEW_REASONS_KEPT = 5
 
 
 def hash_key(key: str) -> str:
@@ -389,3 +451,91 @@ class Store:
         counts = dict.fromkeys(STATUSES, 0)
         counts.update({status: n for status, n in rows})
         return counts
+
+    # ------------------------------------------------------------------ reviews
+
+    def record_review(
+        self,
+        organisation_id: int,
+        check_id: str,
+        review: "FindingReview",
+        *,
+        standard_id: str,
+        detector: str,
+        key_id: str,
+    ) -> bool:
+        """Append ``review`` (a :class:`~checker.models.FindingReview`) to the history of the
+        organisation's check ``check_id``; earlier decisions are kept. ``standard_id`` and
+        ``detector`` are those of the finding decided on, ``key_id`` the key that authorised
+        it. False (nothing stored) when the organisation has no such check, also when the
+        check is deleted meanwhile. The caller validates the review (see
+        :func:`checker.review.make_review`) and that the finding is in the check's report.
+        """
+        row = ReviewRecord(
+            check_id=check_id,
+            organisation_id=organisation_id,
+            finding_id=review.finding_id,
+            standard_id=standard_id,
+            detector=detector,
+            decision=review.decision.value,
+            reason=review.reason,
+            recommendation=review.recommendation,
+            severity=review.severity.value if review.severity is not None else None,
+            reviewer=review.reviewer,
+            key_id=key_id,
+            reviewed_at=review.reviewed_at,
+        )
+        try:
+            with self.session() as session, session.begin():
+                owned = session.scalar(
+                    select(Check.seq).where(Check.id == check_id, Check.organisation_id == organisation_id)
+                )
+                if owned is None:
+                    return False
+                session.add(row)
+        except IntegrityError:  # the check was deleted between the two statements
+            return False
+        return True
+
+    def reviews_of(self, organisation_id: int, check_id: str) -> list["FindingReview"]:
+        """Every decision on the organisation's check ``check_id``, oldest first (empty when
+        there is none or the check is not the organisation's)."""
+        from checker.models import FindingReview
+
+        with self.session() as session:
+            rows = session.scalars(
+                select(ReviewRecord)
+                .where(ReviewRecord.check_id == check_id, ReviewRecord.organisation_id == organisation_id)
+                .order_by(ReviewRecord.reviewed_at, ReviewRecord.id)
+            ).all()
+        return [
+            FindingReview(finding_id=r.finding_id, decision=r.decision, reason=r.reason,
+                          recommendation=r.recommendation, severity=r.severity, reviewer=r.reviewer,
+                          reviewed_at=r.reviewed_at)
+            for r in rows
+        ]
+
+    def review_stats(self) -> list[ReviewStat]:
+        """Per standard and detector, over every organisation's checks: how many findings were
+        accepted, edited and rejected (each finding counted once, by its newest decision) and
+        the reasons of the newest rejections. Highest rejected share first, then most
+        rejections, then by standard and detector; empty when nothing has been reviewed.
+        """
+        with self.session() as session:
+            rows = session.execute(
+                select(ReviewRecord.id, ReviewRecord.check_id, ReviewRecord.finding_id, ReviewRecord.standard_id,
+                       ReviewRecord.detector, ReviewRecord.decision, ReviewRecord.reason, ReviewRecord.reviewed_at)
+                .order_by(ReviewRecord.reviewed_at, ReviewRecord.id)
+            ).all()
+        latest = {(r.check_id, r.finding_id): r for r in rows}  # oldest first, so the newest stays
+        tallies: dict[tuple[str, str], dict] = {}
+        for r in sorted(latest.values(), key=lambda r: (r.reviewed_at, r.id), reverse=True):
+            tally = tallies.setdefault((r.standard_id, r.detector),
+                                       {"accepted": 0, "edited": 0, "rejected": 0, "reasons": []})
+            if r.decision in ("accepted", "edited", "rejected"):
+                tally[r.decision] += 1
+            if r.decision == "rejected" and r.reason and len(tally["reasons"]) < REVIEW_REASONS_KEPT:
+                tally["reasons"].append(r.reason)
+        stats = [ReviewStat(standard_id=standard_id, detector=detector, **tally)
+                 for (standard_id, detector), tally in tallies.items()]
+        return sorted(stats, key=lambda s: (-s.rejected_share, -s.rejected, s.standard_id, s.detector))

@@ -22,7 +22,7 @@ PG_VARIABLE = "RIGHTSCHECK_TEST_DATABASE_URL"
 def _empty_postgresql(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS checks, api_keys, organisations, alembic_version CASCADE"))
+        connection.execute(text("DROP TABLE IF EXISTS finding_reviews, checks, api_keys, organisations, alembic_version CASCADE"))
     engine.dispose()
 
 

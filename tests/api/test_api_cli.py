@@ -56,7 +56,7 @@ def test_key_commands_refuse_bad_input_in_one_line(db_url, args, message):
 def test_db_upgrade_migrates_a_new_database(db_url):
     result = run("db", "upgrade", "--database", db_url)
     assert result.exit_code == 0, result.output
-    assert "revision 0001" in result.stderr
+    assert "revision 0002" in result.stderr
 
 
 def test_an_unreachable_database_is_one_line_without_the_password():

@@ -39,9 +39,9 @@ def org_of(store: Store, name: str = "Arventa Human Rights Centre") -> int:
 
 
 def test_migrations_reach_head_and_match_the_models(store):
-    assert current(store.engine) == head() == "0001"
+    assert current(store.engine) == head() == "0002"
     store.upgrade()  # a second run changes nothing
-    assert set(inspect(store.engine).get_table_names()) >= {"organisations", "api_keys", "checks", "alembic_version"}
+    assert set(inspect(store.engine).get_table_names()) >= {"organisations", "api_keys", "checks", "finding_reviews", "alembic_version"}
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         assert compare_metadata(context, Base.metadata) == []
