@@ -44,9 +44,9 @@ def token(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(client: TestClient, key: str):
+def sign_in(client: TestClient, key: str, reviewer: str = "Dana Serikova"):
     form = client.get("/app/sign-in")
-    return client.post("/app/sign-in", data={"api_key": key, "csrf_token": token(form.text)})
+    return client.post("/app/sign-in", data={"api_key": key, "reviewer": reviewer, "csrf_token": token(form.text)})
 
 
 def signed_in(app, clients, organisation: str = ORG) -> TestClient:
@@ -105,7 +105,7 @@ def test_a_forged_or_tampered_session_cookie_is_not_a_session(app, clients):
     good = client.cookies.get("rc_session")
     info, _ = app.state.store.create_key(OTHER_ORG)
     tampered = good[:-1] + ("0" if good[-1] != "0" else "1")
-    for forged in (SessionSigner("another-secret-entirely").dump(info.id, "sid"), tampered):
+    for forged in (SessionSigner("another-secret-entirely").dump(info.id, "sid", "Dana Serikova"), tampered):
         other = clients()
         other.cookies.set("rc_session", forged)
         assert other.get("/app/checks").status_code == 303
@@ -157,7 +157,8 @@ def test_sign_in_is_protected_by_a_pre_session_token(app, clients, with_cookie, 
     csrf = token(client.get("/app/sign-in").text)
     if not with_cookie:
         client.cookies.clear()
-    response = client.post("/app/sign-in", data={"api_key": key, "csrf_token": csrf if field_ok else "a" * 64})
+    response = client.post("/app/sign-in", data={"api_key": key, "reviewer": "Dana Serikova",
+                                                 "csrf_token": csrf if field_ok else "a" * 64})
     assert response.status_code == expected
 
 
