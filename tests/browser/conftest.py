@@ -11,23 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import ORGANISATION, browser_missing, browser_required, chrome, live_server
-
-
-def _need_browser() -> None:
-    reason = browser_missing()
-    if reason is None:
-        return
-    if browser_required():
-        pytest.fail(f"{reason} (RIGHTSCHECK_REQUIRE_BROWSER is set, so this is an error, not a skip)",
-                    pytrace=False)
-    pytest.skip(reason)
+from tests.browser.harness import ORGANISATION, chrome, live_server, need_browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The live service (``.url``, ``.app``) for the module, on a SQLite file of its own."""
-    _need_browser()
+    need_browser()
     with live_server(tmp_path_factory.mktemp("live")) as live:
         yield live
 
@@ -50,7 +40,7 @@ def downloads(tmp_path) -> Path:
 @pytest.fixture
 def driver(downloads):
     """A headless Chromium with a fresh profile, 1280×900, saving downloads to ``downloads``."""
-    _need_browser()
+    need_browser()
     browser = chrome(downloads)
     browser.implicitly_wait(0)
     try:

@@ -54,6 +54,19 @@ def browser_required() -> bool:
     return os.environ.get(REQUIRE_VARIABLE, "").strip() not in ("", "0", "false", "no")
 
 
+def need_browser() -> None:
+    """Skip the calling test when the browser is missing (pytest's Skipped), or fail it
+    (pytest's Failed) when :func:`browser_required`; return quietly when it is there."""
+    import pytest
+
+    reason = browser_missing()
+    if reason is None:
+        return
+    if browser_required():
+        pytest.fail(f"{reason} ({REQUIRE_VARIABLE}=1 is set, so this is an error, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
 def free_port() -> int:
     """A TCP port that is free on 127.0.0.1 at the time of asking."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
