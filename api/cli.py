@@ -1,4 +1,4 @@
-"""``rightscheck serve``, ``rightscheck keys`` and ``rightscheck db``: the HTTP service's commands.
+"""``rightscheck serve``, ``keys``, ``db`` and ``review-stats``: the HTTP service's commands.
 
 This module imports only click; FastAPI, uvicorn and SQLAlchemy are imported when one of
 these commands runs, so ``rightscheck check`` does not load them.
@@ -147,3 +147,54 @@ def db_upgrade(database: str | None) -> None:
         click.echo(f"rightscheck: database {_safe(store.url)} is at revision {current(store.engine)}", err=True)
     finally:
         store.dispose()
+
+
+@click.command("review-stats")
+@database_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table for people, or JSON.")
+@click.option("--min-decisions", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Show only detectors with at least N reviewed findings.")
+def review_stats(database: str | None, fmt: str, min_decisions: int) -> None:
+    """How lawyers decided on each detector's findings, over every organisation's checks.
+
+    One row per standard and detector: findings decided on (each by its newest decision),
+    how many were rejected and what share, and the newest rejection reasons. The detectors
+    rejected most often come first: they are the ones whose standards need work.
+    """
+    import json
+
+    store = _store(database)
+    try:
+        stats = store.review_stats()
+    finally:
+        store.dispose()
+    shown = [s for s in stats if s.decisions >= min_decisions]
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"standard_id": s.standard_id, "detector": s.detector, "decisions": s.decisions,
+             "accepted": s.accepted, "edited": s.edited, "rejected": s.rejected,
+             "rejected_share": round(s.rejected_share, 4), "reasons": s.reasons}
+            for s in shown
+        ], ensure_ascii=False, indent=2))
+        return
+    if not stats:
+        click.echo("No finding has been reviewed yet.")
+        return
+    if not shown:
+        click.echo(f"No detector has {min_decisions} or more reviewed findings yet "
+                   f"({len(stats)} detector(s) have fewer).")
+        return
+    header = ("standard", "detector", "decisions", "rejected", "rejected share", "latest reasons")
+    rows = [(s.standard_id, s.detector, str(s.decisions), str(s.rejected), f"{s.rejected_share:.0%}",
+             " | ".join(_one_line(r, 60) for r in s.reasons) or "-") for s in shown]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [row[i].rjust(widths[i]) if i in (2, 3, 4) else row[i].ljust(widths[i]) for i in range(len(widths))]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
+
+
+def _one_line(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

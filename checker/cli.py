@@ -380,6 +380,7 @@ def _api_command(name: str) -> click.Command:
 main.add_command(_api_command("serve"))
 main.add_command(_api_command("keys"))
 main.add_command(_api_command("db"))
+main.add_command(_api_command("review_stats"))
 from checker.terms_cli import terms as _terms  # noqa: E402  (the lexicon's command group)
 main.add_command(_terms)
 
