@@ -5,10 +5,11 @@ submit drafts, follow checks and download their reports.
     >>> app.include_router(web_router(settings))
 
 The session is a signed cookie (HMAC-SHA256 with ``Settings.session_secret``) that holds the
-key's id and a random session id, never the key itself; every request looks the key up
-again, so revoking it ends the session. Every form carries a CSRF token: an HMAC of the
+key's id, a random session id and the name the lawyer gave at sign-in, never the key itself;
+every request looks the key up again, so revoking it ends the session. A decision on a
+finding is stored under ``"<name> (<key id>)"``. Every form carries a CSRF token: an HMAC of the
 session id (or, before signing in, of a random pre-session cookie); a POST without a valid
-one is answered 403. The pages need no JavaScript.
+one is answered 403. The pages need no JavaScript (the CSP forbids scripts).
 """
 
 from __future__ import annotations
@@ -295,10 +296,6 @@ def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, error
             "whole_draft": whole_draft, "has_text": has_text, "severity_rows": severity_rows,
             "domain_rows": domain_rows, "progress": progress, "reviewed": bool(reviews),
             "domain_labels": {d.value: DOMAIN_LABELS[d] for d in Domain}}
-
-
-class _Forbidden(Exception):
-    """A POST without a valid CSRF token."""
 
 
 def web_router(settings: Settings) -> APIRouter:
