@@ -51,6 +51,12 @@ return [...document.querySelectorAll('article.finding')].flatMap(article => {
 });
 """
 
+# The text of the elements that describe a field (aria-describedby), as a screen reader reads it.
+_DESCRIPTION = """
+const ids = (arguments[0].getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
+return ids.map(id => document.getElementById(id)).filter(Boolean).map(el => el.textContent).join(' ');
+"""
+
 _UNLABELLED = """
 return [...document.querySelectorAll('input, select, textarea')]
   .filter(el => el.type !== 'hidden')
@@ -87,6 +93,17 @@ def button(driver, text: str, within=None):
     found = root.find_elements("xpath", f".//button[normalize-space()='{text}'] | .//input[@type='submit' and @value='{text}']")
     assert len(found) == 1, f"{len(found)} buttons read {text!r} on {driver.current_url}"
     return found[0]
+
+
+def choose(driver, label: str, option: str) -> None:
+    """Pick the option reading ``option`` in the drop-down labelled ``label``, by the keyboard
+    (typing the option's first letters selects it in a closed drop-down)."""
+    from selenium.webdriver.support.select import Select
+
+    control = by_label(driver, label)
+    keyboard_reachable(driver, control)
+    control.send_keys(option)
+    assert Select(control).first_selected_option.text.strip() == option, f"{label!r} did not take {option!r}"
 
 
 def press(driver, element, key) -> None:
@@ -204,6 +221,8 @@ def submit_by_api(server, key: str, path: Path) -> str:
 
 
 def test_a_lawyer_uploads_reviews_and_downloads_the_accepted_findings(server, api_key, driver, downloads):
+    from selenium.webdriver.common.keys import Keys
+
     sign_in(driver, server, api_key)
     assert ORGANISATION in driver.find_element("tag name", "header").text
 
@@ -230,6 +249,14 @@ def test_a_lawyer_uploads_reviews_and_downloads_the_accepted_findings(server, ap
     assert REVIEWER in decision
     assert "lawful under national practice" in finding(driver, to_reject).text
 
+    choose(driver, "By decision", "Rejected")
+    press(driver, button(driver, "Filter"), Keys.ENTER)
+    wait_until(driver, lambda: "decision=rejected" in driver.current_url, "the filtered page")
+    shown = [a.get_attribute("data-finding-id") for a in driver.find_elements("css selector", "article.finding")]
+    assert shown == [to_reject], "filtering by decision shows the rejected finding alone"
+    driver.find_element("link text", "Show all findings").click()
+    wait_until(driver, lambda: len(driver.find_elements("css selector", "article.finding")) == total, "all findings")
+
     link = driver.find_element("link text", "Word (DOCX), accepted findings only")
     assert link.get_attribute("href").endswith("/report.docx?findings=accepted")
     link.click()
@@ -254,6 +281,11 @@ def test_rejecting_without_a_reason_is_refused_with_a_message(server, api_key, d
     press(driver, button(driver, "Save decision", within=article), Keys.ENTER)
     alert = wait_until(driver, lambda: driver.find_elements("css selector", "[role=alert]"), "an error message")
     assert "reason" in alert[0].text.lower() and alert[0].is_displayed()
+    article = finding(driver, first)
+    reason = by_label(driver, "Reason (required to reject)", within=article)
+    described = driver.execute_script(_DESCRIPTION, reason)
+    assert "reason" in described.lower(), "the Reason field is described by the message beside it"
+    assert by_label(driver, "Reject", within=article).is_selected(), "the choice is kept"
     assert not _decision_text(driver, first), "nothing was saved"
 
 
