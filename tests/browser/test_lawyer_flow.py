@@ -262,9 +262,11 @@ def test_a_lawyer_uploads_reviews_and_downloads_the_accepted_findings(server, ap
     link.click()
     text = document_text(wait_for_download(downloads, ".docx").read_bytes())
 
-    assert re.search(r"\breview", text, re.IGNORECASE), "the report says it was reviewed"
-    assert REVIEWER in text
-    assert f"({accepted_standard})" in text
+    assert f"Reviewed by {REVIEWER} (" in text, "the report says who reviewed it"
+    assert "1 finding accepted (of which 0 edited), 1 rejected" in text
+    assert "lists only the findings the reviewers accepted" in text
+    numbered = re.findall(r"^\d+\.\t.*?\(([A-Z][A-Z0-9-]+)\) — ", text, re.MULTILINE)
+    assert numbered == [accepted_standard], "the accepted finding is the only numbered one"
     assert f"({rejected_standard})" not in text, f"the rejected finding {to_reject} is in the accepted-only report"
 
 
