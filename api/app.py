@@ -35,12 +35,14 @@ from api.schemas import (
     CheckSummary,
     Health,
     Problem,
+    ReviewRequest,
     StandardOut,
     StandardSummary,
 )
 from api.settings import Settings
 from api.store import Check, Principal, Store
 from checker import __version__
+from checker.models import FindingReview
 
 _CHECK_ID = re.compile(r"^[0-9a-f]{32}$")
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
@@ -63,11 +65,11 @@ def _problem_responses(*statuses: int) -> dict:
     descriptions = {
         400: "The request body cannot be parsed.",
         401: "No API key, or one that is not valid or has been revoked.",
-        404: "No such check (or it belongs to another organisation).",
+        404: "No such check (or it belongs to another organisation), or no such finding in its report.",
         409: "The check has no report yet (queued or running) or failed.",
         413: "The request body or the file is over the size limit.",
         415: "A content type or file format that is not accepted.",
-        422: "The draft cannot be checked, or a field is not valid.",
+        422: "The draft cannot be checked, a field is not valid, or the review is incomplete.",
         429: "Too many requests for this API key; wait Retry-After seconds.",
         503: "The database cannot be reached.",
     }
@@ -112,6 +114,10 @@ An organisation sees and deletes only its own checks. Errors are RFC 9457 proble
 
 Short drafts are checked within the request (`status: done`); longer ones are queued and
 run in the background: poll `GET /v1/checks/{id}` until the status is `done` or `failed`.
+
+A lawyer can accept, reject or edit each finding of a done check
+(`PUT /v1/checks/{id}/findings/{finding_id}/review`); the report files then carry the
+decisions, and `?findings=accepted` gives a report of the accepted findings only.
 """
 
 
@@ -148,6 +154,7 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
         lifespan=lifespan,
         openapi_tags=[
             {"name": "checks", "description": "Submit drafts, follow their checks, fetch reports."},
+            {"name": "reviews", "description": "A lawyer's decisions on the findings of a check."},
             {"name": "standards", "description": "The encoded standards drafts are checked against."},
             {"name": "service", "description": "Health of the service."},
         ],
@@ -253,19 +260,84 @@ def create_app(settings: Settings | None = None, *, analyse_fn: Analyse | None =
         response_class=Response,
         responses={200: {"description": "The report.", "content": {
             "application/json": {}, "text/html": {}, "text/markdown": {}, _MEDIA["docx"]: {}, "application/pdf": {}}},
-            **_problem_responses(401, 404, 409, 429)},
+            **_problem_responses(401, 404, 409, 422, 429)},
     )
-    def get_report(request: Request, who: Who, check_id: str, fmt: Literal["json", "html", "md", "docx", "pdf"]):
+    def get_report(
+        request: Request,
+        who: Who,
+        check_id: str,
+        fmt: Literal["json", "html", "md", "docx", "pdf"],
+        findings: Annotated[Literal["accepted", "all"] | None, Query(
+            description="once a finding has been reviewed: 'all' (the default then) lists every finding with "
+                        "its decision, 'accepted' only the accepted and edited ones; before any review the "
+                        "report is the checker's, whatever this says")] = None,
+    ):
         """The report of a done check as JSON, a standalone HTML page, Markdown, or the
-        filing report as DOCX or PDF."""
+        filing report as DOCX or PDF. Once any finding is reviewed, the report carries the
+        decisions (edited findings with the lawyer's recommendation and severity) and says
+        how it was reviewed."""
         from checker.models import Report
-        from reports import render_bytes
+        from checker.review import apply_reviews
+        from reports import render_bytes, render_json
 
-        row = _done_check(store_of(request), who, check_id)
-        body = row.report if fmt == "json" else render_bytes(Report.model_validate_json(row.report), fmt)
+        store = store_of(request)
+        row = _done_check(store, who, check_id)
+        reviews = store.reviews_of(who.organisation_id, row.id)
+        accepted_only = bool(reviews) and findings == "accepted"
+        if not reviews:
+            body = row.report if fmt == "json" else render_bytes(Report.model_validate_json(row.report), fmt)
+        else:
+            report = apply_reviews(Report.model_validate_json(row.report), reviews, accepted_only=accepted_only)
+            body = render_json(report) if fmt == "json" else render_bytes(report, fmt)
         disposition = "attachment" if fmt in ("docx", "pdf") else "inline"
+        name = f"rightscheck-{row.id}-accepted.{fmt}" if accepted_only else f"rightscheck-{row.id}.{fmt}"
         return Response(body, media_type=_MEDIA[fmt], headers={
-            "Content-Disposition": f'{disposition}; filename="rightscheck-{row.id}.{fmt}"'})
+            "Content-Disposition": f'{disposition}; filename="{name}"'})
+
+    # ------------------------------------------------------------------ reviews
+
+    @app.put(
+        "/v1/checks/{check_id}/findings/{finding_id}/review",
+        response_model=FindingReview,
+        tags=["reviews"],
+        summary="Accept, reject or edit a finding",
+        responses=_problem_responses(401, 404, 409, 422, 429),
+    )
+    def review_finding(request: Request, who: Who, check_id: str, finding_id: str, body: ReviewRequest):
+        """Record a decision on the finding `finding_id` (its `id` in the report, e.g.
+        `ASM-NOTIFY-PERIOD:art_9__para_1`; URL-encode it) of a done check. A rejection needs
+        a `reason`; an edit a `recommendation` or `severity` other than the finding's. Earlier
+        decisions are kept as history (`GET /v1/checks/{id}/reviews`); the newest counts.
+        The reviewer is stored as `name (key id)`."""
+        from checker.models import Report
+        from checker.review import ReviewError, make_review, reviewer_label
+
+        store = store_of(request)
+        row = _done_check(store, who, check_id)
+        report = Report.model_validate_json(row.report)
+        finding = next((f for f in report.findings if f.id == finding_id), None)
+        if finding is None:
+            raise ApiProblem(404, f"the check has no finding {finding_id[:200]!r}; the report lists their ids",
+                             "not-found")
+        try:
+            review = make_review(finding, body.decision, reviewer=reviewer_label(body.reviewer, who.key_id),
+                                 reason=body.reason, recommendation=body.recommendation, severity=body.severity)
+        except ReviewError as exc:
+            raise ApiProblem(422, exc.message, exc.code, title="The review is not valid",
+                             accepted=exc.accepted) from None
+        if not store.record_review(who.organisation_id, row.id, review, standard_id=finding.standard_id,
+                                   detector=finding.detector, key_id=who.key_id):
+            raise ApiProblem(404, "no such check", "not-found")
+        return review
+
+    @app.get("/v1/checks/{check_id}/reviews", response_model=list[FindingReview], tags=["reviews"],
+             summary="The decisions on a check's findings", responses=_problem_responses(401, 404, 429))
+    def list_reviews(request: Request, who: Who, check_id: str):
+        """Every decision on the check's findings, oldest first, superseded ones included
+        (the newest decision on a finding is the one that counts). Empty before any review."""
+        store = store_of(request)
+        row = _own_check(store, who, check_id)
+        return store.reviews_of(who.organisation_id, row.id)
 
     @app.post(
         "/v1/comparisons",

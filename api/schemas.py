@@ -166,3 +166,34 @@ class ComparisonRequest(BaseModel):
 
     old_check_id: str = Field(description="id of the check of the earlier version")
     new_check_id: str = Field(description="id of the check of the revised version")
+
+
+class ReviewRequest(BaseModel):
+    """A lawyer's decision on one finding of a done check."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"decision": "rejected", "reviewer": "Dana Osei",
+                 "reason": "Article 3(2) sets the venue's fire-safety capacity, not a cap on the assembly."},
+                {"decision": "edited", "reviewer": "Dana Osei", "severity": "medium",
+                 "recommendation": "Replace the approval by a notification filed 48 hours ahead."},
+                {"decision": "accepted", "reviewer": "Dana Osei"},
+            ]
+        },
+    )
+
+    decision: Literal["accepted", "rejected", "edited"] = Field(
+        description="accepted: the finding stands; rejected: it is wrong (give a reason); "
+                    "edited: it stands with your recommendation and/or severity"
+    )
+    reviewer: str = Field(min_length=1, max_length=100, description="your name; stored as 'name (key id)'",
+                          examples=["Dana Osei"])
+    reason: str | None = Field(default=None, max_length=2000,
+                               description="why: required to reject, optional otherwise")
+    recommendation: str | None = Field(default=None, max_length=5000,
+                                       description="edited: the recommendation that replaces the checker's")
+    severity: Literal["high", "medium", "low"] | None = Field(
+        default=None, description="edited: the severity that replaces the checker's"
+    )

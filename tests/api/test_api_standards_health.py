@@ -59,4 +59,5 @@ def test_the_openapi_schema_documents_both_bodies_errors_and_the_key(service):
     assert "ApiKey" in schema["components"]["securitySchemes"]
     assert set(schema["paths"]) == {
         "/v1/checks", "/v1/checks/{check_id}", "/v1/checks/{check_id}/report.{fmt}", "/v1/comparisons",
+        "/v1/checks/{check_id}/findings/{finding_id}/review", "/v1/checks/{check_id}/reviews",
         "/v1/standards", "/v1/standards/{standard_id}", "/v1/health"}
