@@ -594,8 +594,10 @@ def collect_drafts(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
     """``(draft file, gold file)`` pairs for the given files and folders, sorted per folder.
 
     A folder contributes every ``.txt``/``.docx``/``.pdf`` with a gold file beside it, except
-    ``name.<lang>.txt`` files whose gold lists ``languages`` without that language. A file
-    given by name must have a gold file. Raises :class:`InputError` for a missing path or a
+    ``name.<lang>.txt`` files whose gold lists ``languages`` without that language, and
+    except a ``.docx``/``.pdf`` that has a ``.txt`` of the same name beside it: that is the
+    same draft in another format, and counting it twice would weigh it double in the
+    figures. A file given by name must have a gold file. Raises :class:`InputError` for a missing path or a
     file without gold.
     """
     pairs: list[tuple[Path, Path]] = []
@@ -603,7 +605,7 @@ def collect_drafts(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
         if path.is_dir():
             for candidate in sorted(path.iterdir()):
                 gold = gold_path_for(candidate) if candidate.suffix in DRAFT_SUFFIXES else None
-                if gold is None:
+                if gold is None or (candidate.suffix != ".txt" and candidate.with_suffix(".txt").is_file()):
                     continue
                 lang = _file_language(candidate)
                 if lang is not None:

@@ -35,6 +35,7 @@ def folder(tmp_path):
     (tmp_path / "tessalia.de.txt").write_text(MINI_DRAFT, encoding="utf-8")  # language not in the gold
     (tmp_path / "other.txt").write_text(MINI_DRAFT, encoding="utf-8")  # no gold
     (tmp_path / "notes.md").write_text("notes", encoding="utf-8")
+    (tmp_path / "tessalia.en.docx").write_bytes(b"")  # the same draft in Word: the .txt counts
     return tmp_path
 
 
@@ -44,6 +45,7 @@ def folder(tmp_path):
         (".", ["tessalia.en.txt"]),                   # a folder: drafts with gold, in the gold's languages
         ("tessalia.en.txt", ["tessalia.en.txt"]),     # a file named directly
         ("tessalia.de.txt", ["tessalia.de.txt"]),     # named directly: the user asked for it
+        ("tessalia.en.docx", ["tessalia.en.docx"]),   # the Word copy, named directly
     ],
 )
 def test_collect_drafts(folder, given, expected):
