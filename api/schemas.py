@@ -56,6 +56,8 @@ class CheckLinks(BaseModel):
     report_json: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.json"])
     report_html: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.html"])
     report_md: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.md"])
+    reviews: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/reviews"],
+                         description="the lawyers' decisions on the findings, oldest first")
 
 
 class CheckSummary(BaseModel):

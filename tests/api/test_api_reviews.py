@@ -143,6 +143,9 @@ def test_the_history_keeps_every_decision_oldest_first(reviewing):
     reviewing.put(CAP, {"decision": "accepted", "reviewer": "Ilya Markov"})
     reviewing.put(NOTICE, {"decision": "edited", "reviewer": "Dana Osei", "severity": "high"})
     reviewing.put(CAP, REJECT_CAP)
+    check = reviewing.service.client.get(f"/v1/checks/{reviewing.check_id}", headers=reviewing.headers).json()
+    assert reviewing.service.client.get(check["links"]["reviews"], headers=reviewing.headers).json() == \
+        reviewing.get("reviews").json()
     history = reviewing.get("reviews").json()
     assert [(r["finding_id"], r["decision"], r["reviewer"].split(" (")[0]) for r in history] == [
         (CAP, "accepted", "Ilya Markov"),
