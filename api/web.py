@@ -20,6 +20,7 @@ import hmac
 import json
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlencode
@@ -34,7 +35,7 @@ from starlette.datastructures import UploadFile
 from api.settings import Settings
 from api.store import ApiKey, Check, Organisation, Principal, Store
 from checker.errors import InputError
-from checker.models import Domain, Finding, ProvisionRef, Report, Severity
+from checker.models import Domain, Finding, FindingReview, ProvisionRef, Report, Severity
 
 SESSION_COOKIE = "rc_session"
 PRESESSION_COOKIE = "rc_presession"
@@ -184,7 +185,8 @@ class FindingItem:
     review URL); ``finding`` is the finding as reviewed (an edit's severity and
     recommendation applied, ``.review`` its latest decision), ``original`` the checker's;
     ``status`` is ``pending``, ``accepted``, ``rejected`` or ``edited``; ``form`` the values
-    of its review form; ``error`` a refused decision's message.
+    of its review form; ``error`` a refused decision's message; ``earlier`` the decisions
+    on it before the latest, newest first.
     """
 
     n: int
@@ -195,6 +197,7 @@ class FindingItem:
     citations: list
     form: dict
     error: str | None = None
+    earlier: list[FindingReview] = field(default_factory=list)
 
     @property
     def severity_changed(self) -> bool:
@@ -220,6 +223,10 @@ class ProvisionItem:
 
 def _same_words(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 def _status(finding: Finding) -> str:
@@ -253,13 +260,18 @@ def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, error
         from checker.review import apply_reviews
 
         reviewed_by_id = {f.id: f for f in apply_reviews(report, reviews, accepted_only=False).findings}
+    history: dict[str, list[FindingReview]] = {}
+    for review in reviews:
+        history.setdefault(review.finding_id, []).append(review)
     items: list[FindingItem] = []
     for n, original in enumerate(report.findings, start=1):
         finding = reviewed_by_id.get(original.id, original)
         view = _finding_view(finding)
+        decided = sorted(history.get(original.id, []), key=lambda r: _utc(r.reviewed_at))  # stable: ties keep order
         items.append(FindingItem(n=n, finding=finding, original=original, status=_status(finding),
                                  quotes=view.quotes, citations=[_citation_view(c) for c in finding.citations],
-                                 form=kept.get(n) or _form_values(finding), error=errors.get(n)))
+                                 form=kept.get(n) or _form_values(finding), error=errors.get(n),
+                                 earlier=decided[-2::-1]))
     shown = [item for item in items if flt.keeps(item.finding, item.status) or item.n in errors]
 
     has_text = bool(report.provisions)

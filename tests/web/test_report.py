@@ -281,6 +281,31 @@ def test_rejecting_with_a_reason_stores_the_decision_under_the_reviewers_name(la
     assert f"Showing {total - 1} of {total}" in lawyer.client.get(f"/app/checks/{check_id}?decision=pending").text
 
 
+def test_a_changed_mind_shows_the_latest_decision_with_the_earlier_ones_listed_newest_first(lawyer, fresh):
+    check_id, _ = fresh
+    n = 4
+    assert lawyer.review(check_id, n, decision="rejected", reason="Sports events only.").status_code == 303
+    assert lawyer.review(check_id, n, decision="accepted").status_code == 303
+    part = article(lawyer.client.get(f"/app/checks/{check_id}").text, n)
+    assert 'class="finding finding-accepted"' in part
+    history = part[part.index('<details class="history">'):]
+    history = history[:history.index("</details>")]
+    assert "Earlier decisions (1)" in history
+    assert re.sub(r"<[^>]+>", "", history).count(f"Rejected by {NAME} ({lawyer.key_id}) on ") == 1
+    assert "Sports events only." in history and "Accepted by" not in history
+
+    assert lawyer.review(check_id, n, decision="edited", severity="low", reason="").status_code == 303
+    part = article(lawyer.client.get(f"/app/checks/{check_id}").text, n)
+    listed = re.findall(r"<li>(Accepted|Rejected|Edited) by", part[part.index('<details class="history">'):])
+    assert listed == ["Accepted", "Rejected"]
+
+
+def test_a_finding_decided_once_has_no_history(lawyer, fresh):
+    check_id, _ = fresh
+    assert lawyer.review(check_id, 2, decision="accepted").status_code == 303
+    assert 'class="history"' not in article(lawyer.client.get(f"/app/checks/{check_id}").text, 2)
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [
