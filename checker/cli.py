@@ -154,7 +154,18 @@ def _to_stdout(data: str | bytes) -> None:
 
 def _write_atomically(target: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8) or bytes to ``target`` through a temporary file, so a failure
-    leaves no half report."""
+    leaves no half report. A target that exists and is not a regular file (``/dev/null``, a
+    named pipe) is written to directly: replacing it would destroy the device or pipe."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            _fail(f"cannot write {target}: it is a folder; give a file name")
+        try:
+            with target.open("wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            _fail(f"cannot write {target}: {exc.strerror}")
+        return
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         if isinstance(text, bytes):

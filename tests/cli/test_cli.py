@@ -31,6 +31,31 @@ def test_check_writes_a_json_report_to_a_file(tmp_path):
     assert any(f["standard_id"] == "ASM-NOTIFY-NOT-AUTH" for f in report["findings"])
 
 
+def test_a_named_pipe_as_output_is_written_to_not_replaced(tmp_path):
+    """Like ``-o /dev/null``: a target that is not a regular file must survive the write."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("check", str(SAMPLE), "-f", "json", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode), "the pipe was replaced by a regular file"
+    assert json.loads(received[0])["draft"]["source_name"] == SAMPLE.name
+    assert not (tmp_path / ".report.pipe.tmp").exists()
+
+
+def test_a_folder_as_output_is_refused_in_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(SAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "it is a folder" in result.output and "Traceback" not in result.output
+
+
 def test_check_prints_markdown_to_standard_output():
     result = run("check", str(SAMPLE), "-f", "md", "-q")
     assert result.exit_code == 0
