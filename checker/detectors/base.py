@@ -127,6 +127,7 @@ class DraftContext:
     quantities: list  # list[checker.nlp.quantities.Quantity], sorted by start
     label_of: Callable[[int], str]  # "Article 9(1)" for a character offset
     sentence_bounds: list[int] = field(default_factory=list)  # sorted offsets where sentences end
+    _provisions: dict | None = field(default=None, repr=False)
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """``[start, end)`` of the sentence (or list item, or line) holding the given words."""
@@ -139,6 +140,23 @@ class DraftContext:
     def quote(self, start: int, end: int) -> str:
         """The draft's words in ``[start, end)``, with runs of white space folded."""
         return " ".join(self.draft.text[start:end].split())
+
+    def referenced_from(self, unit: Unit) -> list[tuple[str, Provision]]:
+        """``(referring words, target provision)`` for each provision that ``unit``'s own
+        text refers to explicitly ("the offence under subsection (1)", "paragraph 4 of
+        Article 4"), in the order of the references; targets missing from the draft are
+        left out."""
+        if self._provisions is None:
+            self._provisions = {p.eid: p for p in self.draft.walk()}
+        found: list[tuple[str, Provision]] = []
+        for reference in self.draft.cross_references:
+            if reference.source_eid != unit.provision.eid:
+                continue
+            for eid in reference.target_eids:
+                target = self._provisions.get(eid)
+                if target is not None and target is not unit.provision:
+                    found.append((reference.text, target))
+        return found
 
 
 class CompiledDetector(Protocol):

@@ -38,7 +38,10 @@ class Conditions:
         """``(passed, context matches, explanation steps)`` for ``unit``.
 
         Fails when a group has no match in the unit (in the sentence of ``anchor`` when the
-        scope is "sentence") or an exception phrase occurs in the unit.
+        scope is "sentence") or an exception phrase occurs in the unit. With the scope
+        "provision", a group may instead be matched in a provision the unit refers to by
+        number ("a person convicted of the offence under subsection (1) ..." reads the
+        offence in subsection (1)). Exception phrases count in the unit's own text only.
         """
         steps: list[str] = []
         spans: list[Match] = []
@@ -47,13 +50,22 @@ class Conditions:
             where = unit.clipped(*context.sentence_of(anchor.start, anchor.end))
         for keys, description in self.groups:
             hits = [m for key in keys for m in context.matches.in_unit(key, where)]
-            if not hits:
+            if hits:
+                first = min(hits, key=lambda m: m.start)
+                spans.append(first)
+                steps.append(
+                    f"The same provision also says “{context.quote(first.start, first.end)}” "
+                    f"(required context{' in the same sentence' if where is not unit else ''}: {description})."
+                )
+                continue
+            found = self._in_referenced(context, unit, keys) if self.scope == "provision" else None
+            if found is None:
                 return False, [], []
-            first = min(hits, key=lambda m: m.start)
-            spans.append(first)
+            match, words, target = found
+            spans.append(match)
             steps.append(
-                f"The same provision also says “{context.quote(first.start, first.end)}” "
-                f"(required context{' in the same sentence' if where is not unit else ''}: {description})."
+                f"The provision refers to {context.label_of(target.start)} (“{' '.join(words.split())}”), which says "
+                f"“{context.quote(match.start, match.end)}” (required context: {description})."
             )
         for key, description in self.exceptions:
             if context.matches.in_unit(key, unit):
@@ -65,3 +77,16 @@ class Conditions:
                 + ")."
             )
         return True, spans, steps
+
+    @staticmethod
+    def _in_referenced(context: DraftContext, unit: Unit, keys: list[str]):
+        """``(first match, referring words, target provision)`` of ``keys`` in a provision the
+        unit refers to explicitly; None when none matches."""
+        article = next((p for p in reversed(unit.chain) if p.kind in ("article", "section")), None)
+        for words, target in context.referenced_from(unit):
+            if article is None or not (article.start <= target.start and target.end <= article.end):
+                continue  # only a sibling of the same article or section gives the subject
+            hits = [m for key in keys for m in context.matches.in_range(key, target.start, target.end)]
+            if hits:
+                return min(hits, key=lambda m: m.start), words, target
+        return None
