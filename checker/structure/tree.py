@@ -41,6 +41,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     last_text: str = ""
     head_end: int = 0
+    heading_on_line: bool = False  # the heading was written on the number's own line
 
     def extend(self, line: Line) -> None:
         """Attach a text line to this node."""
@@ -103,8 +104,11 @@ def build_tree(text: str, lines: list[Line], convention: Convention) -> tuple[No
         node_type = line.kind
         if line.kind == "section" and schedule is not None:
             node_type = "sched_para"
-        node = Node(node_type, line.num, line.start, line.end, heading=line.heading, head_end=line.end)
-        if node.heading is None and not line.inline and node_type != "sched_para":
+        node = Node(node_type, line.num, line.start, line.end, heading=line.heading, head_end=line.end,
+                    heading_on_line=line.heading is not None)
+        if node.heading is not None and node_type in _UNITS and _opens_the_text(line.text):
+            node.heading, node.heading_on_line = None, False
+        if node.heading is None and not line.inline and node_type != "sched_para" and not line.text.endswith(":"):
             index = _heading_on_next_line(node, classified, index, heads)
         if node_type == "group":
             roots.append(node)
@@ -129,9 +133,23 @@ def build_tree(text: str, lines: list[Line], convention: Convention) -> tuple[No
     for owner, body in bodies.items():
         if body:
             _build_body(owner, body, convention)
+        elif owner.type in _UNITS and owner.heading_on_line:
+            # "Article 4. Holding a rally requires the permission of the akimat." and nothing
+            # else: what follows the number is the article's text, not a title to skip
+            owner.heading, owner.heading_on_line = None, False
     for node in roots:
         _close(node)
     return preamble, roots
+
+
+def _opens_the_text(line_text: str) -> bool:
+    """Whether the words after an article's or section's number begin its text rather than
+    title it: a lead-in ending with a colon ("Article 5. The organiser shall:"), or a full
+    sentence of more than twelve words ending with a full stop."""
+    stripped = line_text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return stripped.endswith(".") and len(stripped.split()) > 14  # number word and number included
 
 
 def _heading_on_next_line(node: Node, lines: list[Line], index: int, heads: tuple[str, ...]) -> int:
