@@ -10,7 +10,13 @@ from checker import __version__
 from checker.engine import Engine, default_engine, provision_ref
 from checker.errors import InputError
 from checker.models import CitedStandard, Document, Draft, DraftSummary, Report, Severity
-from checker.nlp.language import detect_block_languages, detect_language, other_language_blocks, validate_language
+from checker.nlp.language import (
+    detect_block_languages,
+    detect_language,
+    other_language_blocks,
+    refuse_kazakh,
+    validate_language,
+)
 
 _PATH_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".odt", ".rtf"}
 
@@ -57,7 +63,11 @@ def parse_draft(document: Document, lang: str = "auto") -> Draft:
 
     if not document.text.strip():
         raise InputError("the draft is empty", "give a file or text that contains the draft")
-    language = detect_language(document.text) if lang == "auto" else validate_language(lang)
+    if lang == "auto":
+        language = detect_language(document.text)
+    else:
+        language = validate_language(lang)
+        refuse_kazakh(document.text)
     return parse(document, language)
 
 
