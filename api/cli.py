@@ -11,6 +11,7 @@ in the working folder.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -24,15 +25,24 @@ def _fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
     sys.exit(2)
 
 
-def _store(database: str | None):
+def _store(database: str | None, *, existing: bool = False):
     """The migrated database named by ``database`` or the environment; exits 2 when it
-    cannot be opened."""
+    cannot be opened. ``existing`` (for commands that only read or change what is stored)
+    also exits 2 when a SQLite file does not exist, instead of creating an empty one that
+    would answer as if nothing had been stored (a mistyped path)."""
+    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
     from api.settings import database_url
     from api.store import Store
 
     url = database_url(database)
+    if existing:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+                and not Path(parsed.database).is_file():
+            _fail(f"there is no database file {parsed.database}; give the file the service uses "
+                  "(--database PATH, or $RIGHTSCHECK_DATABASE_URL)")
     try:
         store = Store(url)
         store.upgrade()
@@ -106,7 +116,7 @@ def keys_create(organisation: str, database: str | None) -> None:
 @database_option
 def keys_list(database: str | None) -> None:
     """One line per key: id, status, created, organisation (never the key itself)."""
-    store = _store(database)
+    store = _store(database, existing=True)
     try:
         rows = store.list_keys()
     finally:
@@ -121,7 +131,7 @@ def keys_list(database: str | None) -> None:
 @database_option
 def keys_revoke(key_id: str, database: str | None) -> None:
     """Revoke the key KEY_ID (as shown by 'keys list'); it stops working at once."""
-    store = _store(database)
+    store = _store(database, existing=True)
     try:
         revoked = store.revoke_key(key_id)
     finally:
@@ -164,7 +174,7 @@ def review_stats(database: str | None, fmt: str, min_decisions: int) -> None:
     """
     import json
 
-    store = _store(database)
+    store = _store(database, existing=True)
     try:
         stats = store.review_stats()
     finally:

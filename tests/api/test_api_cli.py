@@ -48,9 +48,28 @@ def test_keys_create_prints_a_working_key_once_and_list_never_shows_it(db_url):
     ],
 )
 def test_key_commands_refuse_bad_input_in_one_line(db_url, args, message):
+    assert run("db", "upgrade", "--database", db_url).exit_code == 0
     result = run(*args, "--database", db_url)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["review-stats"], ["keys", "list"], ["keys", "revoke", "0123456789ab"]],
+)
+def test_commands_that_read_the_store_refuse_a_missing_sqlite_file_instead_of_creating_it(tmp_path, args):
+    missing = tmp_path / "typo.db"
+    result = run(*args, "--database", str(missing))
+    assert result.exit_code == 2
+    assert f"there is no database file {missing}" in result.stderr and "Traceback" not in result.output
+    assert not missing.exists()
+
+
+def test_keys_create_makes_the_database_it_is_given(tmp_path):
+    fresh = tmp_path / "new.db"
+    assert run("keys", "create", "--org", "Arventa Human Rights Centre", "--database", str(fresh)).exit_code == 0
+    assert fresh.is_file()
 
 
 def test_db_upgrade_migrates_a_new_database(db_url):

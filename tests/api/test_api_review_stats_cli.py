@@ -91,6 +91,7 @@ def test_json_lists_the_same_statistics(reviewed_db, min_decisions, standards):
     ],
 )
 def test_an_empty_database_says_nothing_has_been_reviewed(db_url, args, message):
+    assert run("db", "upgrade", "--database", db_url).exit_code == 0
     result = run("review-stats", "--database", db_url, *args)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == message
