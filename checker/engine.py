@@ -113,9 +113,15 @@ def provision_ref(draft: Draft, provision: Provision) -> ProvisionRef:
 
 
 def citation_refs(catalogue: Catalogue, standard: Standard) -> list[CitationRef]:
-    """The printable citations of ``standard``, each joined with its source document."""
+    """The printable citations of ``standard``, each joined with its source document.
+
+    In the catalogue's order, except that sources addressed to one State (concluding
+    observations, mission reports: ``Source.country``) come after the general ones, so the
+    lead citation of a finding is the treaty or general comment whatever the draft's country.
+    """
     refs = []
-    for citation in standard.citations:
+    ordered = sorted(standard.citations, key=lambda c: catalogue.sources[c.source].country is not None)
+    for citation in ordered:
         source = catalogue.sources[citation.source]
         refs.append(
             CitationRef(

@@ -39,6 +39,11 @@ class Source(_Strict):
     symbol: str | None = None
     url: str | None = None
     note: str | None = None
+    country: str | None = Field(
+        default=None,
+        description="the State a country-specific document addresses (concluding observations, a "
+        "mission report); such sources are cited after the general ones",
+    )
 
 
 class Citation(_Strict):
