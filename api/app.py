@@ -523,7 +523,8 @@ def _done_check(store: Store, who: Principal, check_id: str) -> Check:
 def _links(check_id: str) -> CheckLinks:
     base = f"/v1/checks/{check_id}"
     return CheckLinks(self=base, report_json=f"{base}/report.json", report_html=f"{base}/report.html",
-                      report_md=f"{base}/report.md", reviews=f"{base}/reviews")
+                      report_md=f"{base}/report.md", report_docx=f"{base}/report.docx",
+                      report_pdf=f"{base}/report.pdf", reviews=f"{base}/reviews")
 
 
 def _summary(row: Check) -> CheckSummary:

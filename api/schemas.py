@@ -56,6 +56,10 @@ class CheckLinks(BaseModel):
     report_json: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.json"])
     report_html: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.html"])
     report_md: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.md"])
+    report_docx: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.docx"],
+                             description="the filing report as Word; add ?findings=accepted for the accepted findings only")
+    report_pdf: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/report.pdf"],
+                            description="the filing report as PDF; add ?findings=accepted for the accepted findings only")
     reviews: str = Field(examples=[f"/v1/checks/{EXAMPLE_ID}/reviews"],
                          description="the lawyers' decisions on the findings, oldest first")
 

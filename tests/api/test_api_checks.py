@@ -131,6 +131,27 @@ def test_the_filing_report_downloads_as_docx_and_pdf(service, fmt, media_type, m
     assert response.content.startswith(magic)
 
 
+@pytest.mark.parametrize(
+    "link, suffix, media_type",
+    [
+        ("report_json", "/report.json", "application/json"),
+        ("report_html", "/report.html", "text/html"),
+        ("report_md", "/report.md", "text/markdown"),
+        ("report_docx", "/report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("report_pdf", "/report.pdf", "application/pdf"),
+        ("reviews", "/reviews", "application/json"),
+    ],
+)
+def test_a_checks_links_lead_to_every_report_format(service, link, suffix, media_type):
+    headers = service.key()
+    created = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=headers).json()
+    assert created["links"][link] == f"/v1/checks/{created['id']}{suffix}"
+    listed = service.client.get("/v1/checks", headers=headers).json()["items"][0]
+    assert listed["links"][link] == created["links"][link]
+    response = service.client.get(created["links"][link], headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
+
+
 def test_two_versions_are_compared(service):
     headers = service.key()
     old_id = service.client.post("/v1/checks", json={"text": SHORT_EN}, headers=headers).json()["id"]
