@@ -131,11 +131,17 @@ class BodySizeLimit:
     otherwise the body is counted as it streams in and reading stops, with 413, at the first
     byte over the limit (Starlette would otherwise spool a whole multipart body to disk before
     the handler runs).
+
+    Requests whose path starts with ``page_prefix`` (the web pages, ``/app/``) answer for
+    themselves: a declared length over the limit reaches the handler, whose first read of
+    the body raises :class:`BodyTooLarge` before any byte is read, so the page can show the
+    refusal in its own error box. One that does not catch it is refused here as any other.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, page_prefix: str | None = "/app/") -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.page_prefix = page_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -148,7 +154,9 @@ class BodySizeLimit:
                     declared = int(value)
                 except ValueError:
                     declared = None
-        if declared is not None and declared > self.max_bytes:
+        over = declared is not None and declared > self.max_bytes
+        page = bool(self.page_prefix) and str(scope.get("path", "")).startswith(self.page_prefix)
+        if over and not page:
             await self._refuse(scope, receive, send)
             return
         received = 0
@@ -156,6 +164,8 @@ class BodySizeLimit:
 
         async def counted_receive() -> Message:
             nonlocal received
+            if over:
+                raise BodyTooLarge(self.max_bytes)
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
