@@ -18,12 +18,14 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -31,6 +33,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.settings import Settings
 from api.store import ApiKey, Check, Organisation, Principal, Store
@@ -121,14 +124,108 @@ def clean_name(value) -> str | None:
     return name if 1 <= len(name) <= MAX_NAME else None
 
 
-def _sentence(exc: InputError) -> str:
-    """An input error as sentences for a page: ``Rejecting ... needs a reason. Accepted: ...``."""
-    def capital(text: str) -> str:
-        text = text.strip().rstrip(".")
-        return text[:1].upper() + text[1:] + "." if text else ""
+def _capital(text: str) -> str:
+    """``text`` trimmed, with a capital first letter and one full stop at the end."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
 
-    accepted = capital(exc.accepted) if getattr(exc, "accepted", "") else ""
-    return f"{capital(exc.message)} {accepted}".strip()
+
+_ACCEPTED_PREFIX = re.compile(r"^\s*accepted\s*:\s*", re.IGNORECASE)
+_CLI_OVERRIDE = re.compile(r";?\s*give --lang to override", re.IGNORECASE)
+
+
+def expected_hint(accepted: str | None) -> str:
+    """What an error box says would do instead: ``"Expected: a reason of 1 to 2000
+    characters."``, or ``""`` when ``accepted`` is empty.
+
+    ``accepted`` is an :attr:`InputError.accepted`; a leading ``accepted:`` (any case) is
+    dropped so the word is read once and never as a decision on a finding, and the command
+    line's ``give --lang to override`` is left out (the page has its own language field).
+    """
+    text = _CLI_OVERRIDE.sub("", _ACCEPTED_PREFIX.sub("", accepted or "")).strip().rstrip(" .;,")
+    return f"Expected: {text}." if text else ""
+
+
+def _sentence(exc: InputError, lead: str = "") -> str:
+    """An input error as sentences for an error box: ``lead`` (e.g. ``"The draft cannot be
+    checked: "``), the message, then :func:`expected_hint`, e.g. ``"Rejecting finding X needs a
+    reason. Expected: a reason of 1 to 2000 characters saying why the finding is wrong."``."""
+    message = _capital(exc.message)
+    if lead:
+        message = lead + message[:1].lower() + message[1:]
+    return f"{message} {expected_hint(getattr(exc, 'accepted', ''))}".strip()
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
+PASTED_TEXT = "Pasted text"
+
+
+def source_label(source_name: str | None) -> str:
+    """The source of a check as a person reads it: the file name, or :data:`PASTED_TEXT` for
+    text pasted or sent as JSON (stored as ``<text>``)."""
+    name = (source_name or "").strip()
+    return PASTED_TEXT if not name or name == "<text>" else name
+
+
+_TEMPLATES.globals["source_label"] = source_label
+
+
+def display_title(title: str | None, report: Report | None, source_name: str | None) -> str:
+    """The heading of a check: the title the lawyer gave, else the title the checker found in
+    the draft (``Report.draft.title``), else :func:`source_label`."""
+    for candidate in (title, report.draft.title if report is not None else None):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return source_label(source_name)
+
+
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+                      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+                      "a", "g", "q", "n", "o", "u", "u", "h", "i"]))
+
+
+def slug(text: str, *, ascii_only: bool = True, max_length: int = 60) -> str:
+    """``text`` as a file-name part: lower case, words joined by ``-``, at most ``max_length``
+    characters (cut at a word boundary); ``""`` when nothing is left.
+
+    With ``ascii_only`` Russian and Kazakh letters are transliterated (``"Закон о собраниях"``
+    → ``"zakon-o-sobraniyakh"``), accents are dropped and any other letter is left out;
+    without it letters of every script are kept.
+    """
+    text = text.lower()
+    if ascii_only:
+        text = "".join(_TRANSLIT.get(ch, ch) for ch in text)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = [w for w in re.split(r"[^\w]+|_", text) if w]
+    out = ""
+    for word in words:
+        joined = f"{out}-{word}" if out else word
+        if len(joined) > max_length:
+            return out or word[:max_length]
+        out = joined
+    return out
+
+
+def report_filename(title: str, check_id: str, fmt: str, *, accepted_only: bool) -> tuple[str, str]:
+    """``(ascii name, unicode name)`` of a report download, e.g.
+    ``("arventa-public-events-rightscheck-report-3f0c2a9d-accepted.pdf", same)``: the slug of
+    ``title``, ``rightscheck-report``, the first 8 characters of ``check_id`` (two drafts of
+    one title do not overwrite each other), ``-accepted`` for the accepted-only report, the
+    format. The unicode name keeps Cyrillic letters where the ascii one transliterates them.
+    """
+    tail = f"rightscheck-report-{check_id[:8]}{'-accepted' if accepted_only else ''}.{fmt}"
+    ascii_part, unicode_part = slug(title) or "draft", slug(title, ascii_only=False) or "draft"
+    return f"{ascii_part}-{tail}", f"{unicode_part}-{tail}"
+
+
+def content_disposition(disposition: str, ascii_name: str, unicode_name: str) -> str:
+    """A ``Content-Disposition`` value (RFC 6266): ``filename=`` the ascii name and, when the
+    unicode name differs, ``filename*=UTF-8''`` it percent-encoded."""
+    value = f'{disposition}; filename="{ascii_name}"'
+    if unicode_name != ascii_name:
+        value += f"; filename*=UTF-8''{quote(unicode_name, safe='')}"
+    return value
 
 
 # ---------------------------------------------------------------------- the report page
@@ -239,18 +336,22 @@ def _form_values(finding: Finding) -> dict:
 
 
 def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, errors: dict | None = None,
-                      kept: dict | None = None) -> dict:
+                      kept: dict | None = None, text_stored: bool = True) -> dict:
     """The context of the report page: ``report`` (as stored) with the organisation's
     ``reviews`` (:class:`~checker.models.FindingReview`, oldest first) applied and narrowed by
     ``flt``.
 
     ``errors`` and ``kept`` map a finding's position to a refused decision's message and the
-    form values the lawyer sent. Returns a dict with ``items`` (every finding, a
-    :class:`FindingItem`), ``shown`` (how many pass the filter), ``total``, ``provisions``
-    (:class:`ProvisionItem` in draft order, only those with a shown finding when a filter
-    is active), ``whole_draft`` (shown findings without a provision), ``has_text``,
-    ``severity_rows`` / ``domain_rows`` (label, count) pairs, ``progress`` (decision → count)
-    and ``reviewed`` (whether any decision exists).
+    form values the lawyer sent; ``text_stored`` is whether the check kept the draft's words
+    (``Check.store_text``). Returns a dict with ``items`` (every finding, a
+    :class:`FindingItem`), ``shown`` (how many pass the filter), ``total``, ``standing``
+    (findings not rejected), ``provisions`` (:class:`ProvisionItem` in draft order, only
+    those with a shown finding when a filter is active), ``whole_draft`` (shown findings
+    without a provision), ``has_text`` (the provisions' words are there to show),
+    ``no_provisions`` (the text was stored but no provision could be read from it),
+    ``severity_rows`` / ``domain_rows`` (label, count) pairs over the findings that stand (as
+    edited; rejected ones are counted in no total, as in the reviewed reports), ``progress``
+    (decision → count) and ``reviewed`` (whether any decision exists).
     """
     from reports.view import DOMAIN_LABELS, highlight, provision_labels, _citation_view, _finding_view
 
@@ -274,6 +375,7 @@ def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, error
                                  earlier=decided[-2::-1]))
     shown = [item for item in items if flt.keeps(item.finding, item.status) or item.n in errors]
 
+    no_provisions = text_stored and report.draft.provisions == 0 and not report.provisions
     has_text = bool(report.provisions)
     groups: dict[str, ProvisionItem] = {}
     for ref in report.provisions:
@@ -300,12 +402,13 @@ def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, error
             inside = [s for s in spans if s.start < group.ref.end and s.end > group.ref.start]
             group.segments = highlight(group.ref.text, group.ref.start, inside)
 
-    effective = [item.finding for item in items]
+    effective = [item.finding for item in items if item.status != "rejected"]
     severity_rows = [(s.value.capitalize(), sum(1 for f in effective if f.severity == s)) for s in Severity]
     domain_rows = [(DOMAIN_LABELS[d], n) for d in Domain if (n := sum(1 for f in effective if f.domain == d))]
     progress = {d: sum(1 for item in items if item.status == d) for d in ("accepted", "edited", "rejected", "pending")}
-    return {"items": items, "shown": len(shown), "total": len(items), "provisions": provisions,
-            "whole_draft": whole_draft, "has_text": has_text, "severity_rows": severity_rows,
+    return {"items": items, "shown": len(shown), "total": len(items), "standing": len(effective),
+            "provisions": provisions, "whole_draft": whole_draft, "has_text": has_text,
+            "no_provisions": no_provisions, "severity_rows": severity_rows,
             "domain_rows": domain_rows, "progress": progress, "reviewed": bool(reviews),
             "domain_labels": {d.value: DOMAIN_LABELS[d] for d in Domain}}
 
@@ -441,49 +544,76 @@ def web_router(settings: Settings) -> APIRouter:
     @router.post("/checks")
     async def create_check(request: Request):
         from checker import ingest
-        from checker.ingest.limits import IngestLimits
+        from checker.errors import FileTooLarge
+        from checker.ingest.limits import IngestLimits, human_bytes
 
         found = session_of(request)
         if found is None:
             return to_sign_in()
         who, sid, name = found
         limits = IngestLimits(max_file_bytes=settings.max_upload_bytes)
-        async with request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload_bytes) as form:
-            if not signer.csrf_ok(sid, form.get(CSRF_FIELD)):
-                return forbidden(request)
-            fields = {field: form.get(field) if isinstance(form.get(field), str) else "" for field in
-                      ("title", "language", "text")}
-            upload = form.get("file")
-            data = await upload.read() if isinstance(upload, UploadFile) and upload.filename else b""
-            filename = _clean(upload.filename or "") if isinstance(upload, UploadFile) else ""
+        limit = human_bytes(settings.max_upload_bytes)
+
+        def refuse(status: int, message: str, kept: dict | None = None, **headers) -> HTMLResponse:
+            response = checks_page(request, who, sid, name, status, message, kept)
+            response.headers.update(headers)
+            return response
+
+        try:
+            async with request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload_bytes) as form:
+                if not signer.csrf_ok(sid, form.get(CSRF_FIELD)):
+                    return forbidden(request)
+                fields = {field: form.get(field) if isinstance(form.get(field), str) else "" for field in
+                          ("title", "language", "text")}
+                upload = form.get("file")
+                chosen = isinstance(upload, UploadFile) and bool(upload.filename)
+                data = await upload.read() if chosen else b""
+                filename = _clean(upload.filename or "") if chosen else ""
+        except StarletteHTTPException as exc:  # over the size limit, or a form that cannot be parsed
+            if exc.status_code == 413:
+                return refuse(413, f"The draft cannot be checked: the form sent is over the {limit} limit. "
+                                   f"Expected: a draft file of at most {limit}, or its text pasted.",
+                              Connection="close")
+            return refuse(400, "The form could not be read. Expected: a draft file or its text; "
+                               "reload the page and try again.")
         language = fields["language"] if fields["language"] in dict(_LANGUAGES) else "auto"
         title = fields["title"][:500]
         kept = {"title": title, "language": language, "text": fields["text"]}
-        if data and fields["text"].strip():
-            return checks_page(request, who, sid, name, 422, "Give either a file or pasted text, not both.", kept)
+        pasted = bool(fields["text"].strip())
+        if chosen and pasted:
+            return refuse(422, "Give either a file or pasted text, not both.", kept)
+        if chosen and not data:
+            return refuse(422, f"The draft cannot be checked: the file {filename or 'you chose'} is empty "
+                               "(0 bytes). Expected: a file holding the draft's text, or the text pasted.", kept)
+        if not chosen and not pasted:
+            return refuse(422, "Choose a file or paste the draft's text.", kept)
+        lead = "The draft cannot be checked: "
         try:
-            if data:
+            if chosen:
                 document = await run_in_threadpool(ingest.load, data, filename=filename or "upload", limits=limits)
-            elif fields["text"].strip():
-                document = await run_in_threadpool(ingest.load_text, fields["text"], name="<text>", limits=limits)
             else:
-                return checks_page(request, who, sid, name, 422, "Choose a file or paste the draft's text.", kept)
-        except InputError as exc:
-            accepted = f" Accepted: {exc.accepted}." if getattr(exc, "accepted", None) else ""
-            return checks_page(request, who, sid, name, 422,
-                               f"The draft cannot be checked: {exc.message}.{accepted}", kept)
-        row = await submit_document(request.app, settings, who, document, language=language, title=title or None,
-                                    store_text=True)
+                document = await run_in_threadpool(ingest.load_text, fields["text"], name="<text>", limits=limits)
+            row = await submit_document(request.app, settings, who, document, language=language,
+                                        title=title or None, store_text=True)
+        except InputError as exc:  # unreadable, too large once unpacked, empty, or not English or Russian
+            return refuse(413 if isinstance(exc, FileTooLarge) else 422, _sentence(exc, lead), kept)
         return RedirectResponse(f"/app/checks/{row.id}", status_code=303)
 
     def check_page(request: Request, who: Principal, sid: str, name: str, row: Check, flt: ReportFilter,
                    status: int = 200, errors: dict | None = None, kept: dict | None = None) -> HTMLResponse:
         context: dict = {"report": None}
+        report = None
         if row.status == "done" and row.report:
             report = Report.model_validate_json(row.report)
             reviews = request.app.state.store.reviews_of(who.organisation_id, row.id)
-            context = build_report_page(report, reviews, flt, errors=errors, kept=kept)
+            context = build_report_page(report, reviews, flt, errors=errors, kept=kept, text_stored=row.store_text)
             context["report"] = report
+        heading = display_title(row.title, report, row.source_name)
+        from_draft = report is not None and not (row.title or "").strip() and bool((report.draft.title or "").strip())
+        context.update(heading=heading, heading_lang=report.draft.language if from_draft else None,
+                       draft_lang=report.draft.language if report is not None else row.language,
+                       language_name=LANGUAGE_NAMES.get(row.language, row.language),
+                       source=source_label(row.source_name))
         return page(request, "check.html", status, who=who, name=name, csrf=signer.csrf(sid), check=row, flt=flt,
                     formats=[(f, _FORMAT_NAMES[f]) for f in _FORMATS], decisions=DECISIONS,
                     severities=[s.value for s in Severity], wide=True, **context)
@@ -563,17 +693,20 @@ def web_router(settings: Settings) -> APIRouter:
                               who, sid, name)
         accepted_only = findings == "accepted"
         reviews = request.app.state.store.reviews_of(who.organisation_id, row.id)
+        stored = Report.model_validate_json(row.report)
         if reviews or accepted_only:
             from checker.review import apply_reviews
 
-            reviewed = apply_reviews(Report.model_validate_json(row.report), reviews, accepted_only=accepted_only)
+            reviewed = apply_reviews(stored, reviews, accepted_only=accepted_only)
             body = render_bytes(reviewed, fmt)
         else:
-            body = row.report if fmt == "json" else render_bytes(Report.model_validate_json(row.report), fmt)
+            body = row.report if fmt == "json" else render_bytes(stored, fmt)
         disposition = "attachment" if fmt in ("docx", "pdf") else "inline"
-        suffix = "-accepted" if accepted_only else ""
+        source = source_label(row.source_name)
+        named = display_title(row.title, stored, source if source == PASTED_TEXT else Path(source).stem)
         return Response(body, media_type=_MEDIA[fmt], headers={
-            "Content-Disposition": f'{disposition}; filename="rightscheck-{row.id}{suffix}.{fmt}"',
+            "Content-Disposition": content_disposition(
+                disposition, *report_filename(named, row.id, fmt, accepted_only=accepted_only)),
             "Cache-Control": "no-store"})
 
     # ------------------------------------------------------------------ standards

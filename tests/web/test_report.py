@@ -19,7 +19,10 @@ from api.settings import Settings
 from api.web import SessionSigner
 from checker.models import Report
 
-DRAFT = (Path(__file__).resolve().parents[2] / "drafts" / "arventa-public-events-2024.en.txt").read_text("utf-8")
+DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
+DRAFT = (DRAFTS / "arventa-public-events-2024.en.txt").read_text("utf-8")
+DRAFT_RU = (DRAFTS / "arventa-public-events-2024.ru.txt").read_text("utf-8")
+UNTITLED = "Article 1. Notification\n1. A peaceful assembly may be held only with the permission of the local executive body.\n"
 ORG = "Arventa Human Rights Centre"
 OTHER_ORG = "Borealis Legal Aid"
 NAME = "Dana Serikova"
@@ -60,9 +63,9 @@ class Lawyer:
         self.organisation_id = app.state.store.authenticate(self.key).organisation_id
         assert sign_in(self.client, self.key, name).status_code == 303
 
-    def submit(self, text: str = DRAFT, title: str = "Arventa public events, first reading") -> str:
+    def submit(self, text: str = DRAFT, title: str = "Arventa public events, first reading", language: str = "en") -> str:
         page = self.client.get("/app/checks")
-        response = self.client.post("/app/checks", data={"csrf_token": token(page.text), "language": "en",
+        response = self.client.post("/app/checks", data={"csrf_token": token(page.text), "language": language,
                                                           "title": title, "text": text})
         assert response.status_code == 303, response.text[:500]
         return response.headers["location"].rsplit("/", 1)[1]
@@ -329,6 +332,7 @@ def test_a_decision_that_cannot_be_recorded_is_refused_beside_its_form(lawyer, r
     part = article(response.text, n)
     error = re.search(rf'<p class="error" id="review-error-{n}">([^<]*)</p>', part)
     assert error and message in error.group(1)
+    assert "Expected: " in error.group(1) and "ccepted:" not in error.group(1), "the hint cannot read as a decision"
     assert 'role="alert"' in response.text.split("<nav")[0]
     assert f'aria-describedby="review-error-{n}"' in part
     if fields.get("decision") in ("rejected", "edited"):
@@ -444,6 +448,160 @@ def test_a_check_stored_without_its_text_lists_findings_without_the_draft(lawyer
     assert f"Showing {len(report.findings)} of {len(report.findings)} findings." in page
     with_provision = next(f for f in report.findings if f.provision is not None)
     assert f">{str(escape(with_provision.provision.label))}</h3>" in page
+
+
+# ---------------------------------------------------------------------- heading, language, counts, file names
+
+
+@pytest.mark.parametrize(
+    "text, title, language, heading, language_name",
+    [
+        (DRAFT, "Arventa public events, first reading", "en", "Arventa public events, first reading", "English"),
+        (DRAFT, "", "en", "On public events and the procedure for holding them", "English"),
+        (DRAFT_RU, "", "auto", "О публичных мероприятиях и порядке их проведения", "Russian"),
+        (UNTITLED, "", "en", "Pasted text", "English"),
+    ],
+)
+def test_the_heading_is_the_given_title_else_the_drafts_else_the_source(lawyer, text, title, language, heading,
+                                                                          language_name):
+    check_id = lawyer.submit(text, title=title, language=language)
+    page = lawyer.client.get(f"/app/checks/{check_id}").text
+    found = re.search(r"<h1[^>]*>([^<]*)</h1>", page).group(1)
+    assert found == str(escape(heading))
+    assert "&lt;text&gt;" not in page and "<text>" not in page
+    status = re.sub(r"\s+", " ", page[page.index("<p>Status:"):page.index("</p>", page.index("<p>Status:"))])
+    assert f"words in {language_name}, from" in status
+    assert not re.search(r"words, (en|ru),", status)
+
+
+@pytest.mark.parametrize("text, lang", [(DRAFT_RU, "ru"), (DRAFT, "en")])
+def test_the_drafts_words_and_quotes_carry_the_drafts_language(lawyer, text, lang):
+    check_id = lawyer.submit(text, title="", language="auto")
+    page = lawyer.client.get(f"/app/checks/{check_id}").text
+    texts = re.findall(r'<p class="text"( lang="[a-z]+")?>', page)
+    quotes = re.findall(r"<q( lang=\"[a-z]+\")?>", page)
+    assert texts and quotes
+    assert set(texts) == {f' lang="{lang}"'} and set(quotes) == {f' lang="{lang}"'}
+    assert '<html lang="en">' in page, "the page's own words stay English"
+
+
+def _severity_counts(page: str) -> dict[str, int]:
+    grid = page[page.index("By severity"):page.index("By domain")]
+    return {label: int(n) for label, n in re.findall(r"<dt>(High|Medium|Low)</dt><dd>(\d+)</dd>", grid)}
+
+
+def test_the_summary_counts_the_findings_that_stand_as_the_reviewed_reports_do(lawyer, fresh):
+    check_id, report = fresh
+    highs = [n for n, f in enumerate(report.findings, start=1) if f.severity.value == "high"]
+    accept, edit, reject = highs[:3]
+    assert lawyer.review(check_id, accept, decision="accepted").status_code == 303
+    assert lawyer.review(check_id, edit, decision="edited", severity="low",
+                         recommendation=report.findings[edit - 1].recommendation).status_code == 303
+    assert lawyer.review(check_id, reject, decision="rejected", reason="Repealed at second reading.").status_code == 303
+
+    page = lawyer.client.get(f"/app/checks/{check_id}").text
+    total = len(report.findings)
+    reviewed = json.loads(lawyer.client.get(f"/app/checks/{check_id}/report.json").text)
+    standing = [f for f in reviewed["findings"] if f["review"] is None or f["review"]["decision"] != "rejected"]
+    assert len(standing) == total - 1
+    expected = {s.capitalize(): sum(1 for f in standing if f["severity"] == s) for s in ("high", "medium", "low")}
+    assert _severity_counts(page) == expected
+    assert expected["High"] == sum(1 for f in report.findings if f.severity.value == "high") - 2
+    summary = re.sub(r"<[^>]+>|\s+", " ", page[page.index('id="findings-total"') - 8:page.index("review-progress")])
+    assert f"{total} findings: {total - 1} stand, 1 rejected" in " ".join(summary.split())
+    assert f'<strong id="findings-total">{total}</strong>' in page, "the total is every finding of the check"
+    domains = page[page.index("By domain"):page.index("By decision")]
+    assert sum(int(n) for n in re.findall(r"<dd>(\d+)</dd>", domains)) == total - 1
+
+
+def test_an_unreviewed_summary_counts_every_finding(read_only):
+    _, report, page = read_only
+    assert _severity_counts(page) == {s.capitalize(): sum(1 for f in report.findings if f.severity.value == s)
+                                      for s in ("high", "medium", "low")}
+    assert "stand," not in page
+
+
+@pytest.mark.parametrize(
+    "title, query, fmt, stem, unicode_stem",
+    [
+        ("Arventa public events, first reading", "", "pdf", "arventa-public-events-first-reading", None),
+        ("Arventa public events, first reading", "?findings=accepted", "docx", "arventa-public-events-first-reading",
+         None),
+        ("Закон «О мирных собраниях», проект", "", "pdf", "zakon-o-mirnykh-sobraniyakh-proekt",
+         "закон-о-мирных-собраниях-проект"),
+        ("", "?findings=accepted", "pdf", "on-public-events-and-the-procedure-for-holding-them", None),
+    ],
+)
+def test_downloads_are_named_after_the_draft(lawyer, title, query, fmt, stem, unicode_stem):
+    from urllib.parse import quote
+
+    check_id = lawyer.submit(title=title)
+    response = lawyer.client.get(f"/app/checks/{check_id}/report.{fmt}{query}")
+    assert response.status_code == 200
+    suffix = f"-rightscheck-report-{check_id[:8]}{'-accepted' if query else ''}.{fmt}"
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith(f'attachment; filename="{stem}{suffix}"')
+    assert disposition.isascii() and check_id not in disposition
+    if unicode_stem is None:
+        assert "filename*" not in disposition
+    else:
+        assert disposition.endswith(f"; filename*=UTF-8''{quote(unicode_stem + suffix, safe='')}")
+
+
+@pytest.mark.parametrize(
+    "title, fmt, ascii_name",
+    [
+        ("Arventa: Law on Public Events (2024)", "pdf", "arventa-law-on-public-events-2024-rightscheck-report-3f0c2a9d.pdf"),
+        ("Бейбіт жиналыстар туралы заң", "docx", "beybit-zhinalystar-turaly-zan-rightscheck-report-3f0c2a9d.docx"),
+        ("Zákon o shromažďování", "md", "zakon-o-shromazdovani-rightscheck-report-3f0c2a9d.md"),
+        ("«»—!!", "json", "draft-rightscheck-report-3f0c2a9d.json"),
+    ],
+)
+def test_report_file_names_are_ascii_slugs_with_a_short_check_id(title, fmt, ascii_name):
+    from api.web import report_filename
+
+    assert report_filename(title, "3f0c2a9d" + "0" * 24, fmt, accepted_only=False)[0] == ascii_name
+
+
+# ---------------------------------------------------------------------- a draft without provisions
+
+
+@pytest.fixture(scope="module")
+def no_provision_lawyer(tmp_path_factory):
+    """A session on a service whose checker reads no provision from any draft (its report
+    keeps only the whole-draft findings), as for a draft whose articles cannot be told apart."""
+    from api.runner import analyse
+
+    def without_provisions(document, language):
+        report = analyse(document, language)
+        return report.model_copy(update={
+            "provisions": [], "draft": report.draft.model_copy(update={"provisions": 0}),
+            "findings": [f for f in report.findings if f.provision is None or f.absence]})
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path_factory.mktemp('none') / 'web.db'}", warm_up=False,
+                        rate_limit_per_minute=100_000, rate_limit_burst=10_000, inline_max_words=5000,
+                        session_secret=SECRET)
+    application = create_app(settings, analyse_fn=without_provisions)
+    with ExitStack() as stack:
+        stack.enter_context(TestClient(application))
+        yield Lawyer(application, stack)
+
+
+@pytest.mark.parametrize("reads_provisions", [False, True])
+def test_a_report_without_provisions_says_none_could_be_read(lawyer, no_provision_lawyer, reads_provisions):
+    who = lawyer if reads_provisions else no_provision_lawyer
+    check_id = who.submit(title="One-line articles")
+    report = who.report(check_id)
+    page = who.client.get(f"/app/checks/{check_id}").text
+    notice = re.search(r'<p class="warning" role="alert" id="no-provisions">(.*?)</p>', page, re.S)
+    if reads_provisions:
+        assert report.draft.provisions > 0 and notice is None
+        return
+    assert report.draft.provisions == 0 and report.findings, "the whole-draft findings remain"
+    assert notice and "No provision could be read from the draft" in notice.group(1)
+    assert "numbered" in notice.group(1)
+    assert "were not stored with this check" not in page
+    assert "No provision has a finding" not in page
 
 
 # ---------------------------------------------------------------------- standards
