@@ -144,12 +144,14 @@ class PhraseIndex:
         )
         present = set(tokens.norms)
         found: dict[str, list[tuple[int, int]]] = {}
-        possible: dict[str, bool] = {}  # key → every required word occurs somewhere in the doc
+        # id of a compiled variant → every required word of it occurs somewhere in the doc;
+        # by variant, not by key: the variants of one phrase's groups need different words
+        possible: dict[int, bool] = {}
         for i, norm in enumerate(tokens.norms):
             for key, items in self.by_first_norm.get(norm, ()):
-                ok = possible.get(key)
+                ok = possible.get(id(items))
                 if ok is None:
-                    ok = possible[key] = all(
+                    ok = possible[id(items)] = all(
                         not item.values.isdisjoint(present)
                         for item in items
                         if item.kind == "norm" and not item.optional

@@ -70,3 +70,27 @@ def test_groups_are_described_as_alternatives():
 def test_too_many_variants_are_refused():
     with pytest.raises(PhraseError):
         expand_phrase(" ".join("(a b|c d)" for _ in range(7)))
+
+
+def _book_matches(lang: str, phrase: str, text: str) -> list[str]:
+    """What the engine's PhraseBook (the first-word index) finds of ``phrase`` in ``text``."""
+    from checker.detectors import PhraseBook
+
+    nlp = get_pipeline(lang)
+    book = PhraseBook(nlp, lang)
+    book.add("p", phrase)
+    doc = nlp(text)
+    return [text[m.start:m.end] for m in book.match(doc)]
+
+
+@pytest.mark.parametrize("lang,phrase,text,expected", [
+    # the first variant needs "engage", absent from the text: the second must still be tried
+    ("en", "(any person|free to) may? ...2 (engage|practise)", "Any person may practise journalism.",
+     ["Any person may practise"]),
+    ("en", "(any person|free to) may? ...2 (engage|practise)", "Everyone is free to engage in journalism.",
+     ["free to engage"]),
+    ("en", "(any person|free to) may? ...2 (engage|practise)", "Any person may write.", []),
+    ("ru", "(не может|не вправе) проводиться", "собрание не вправе проводиться", ["не вправе проводиться"]),
+])
+def test_every_variant_of_a_group_is_tried_in_the_engines_index(lang, phrase, text, expected):
+    assert _book_matches(lang, phrase, text) == expected == _matches(lang, phrase, text)
