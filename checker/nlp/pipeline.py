@@ -90,6 +90,19 @@ def lemmatize_word(word: str, lang: Language) -> str:
     return _lemma_ru(lower) if lang == "ru" else _lemma_en(lower)
 
 
+_MONTH_MARCH = "march (month)"
+
+
+def _next_to_number(doc: Doc, i: int) -> bool:
+    """Whether the token before or after ``doc[i]`` (spaces skipped) is a number."""
+    for j in (i - 1, i + 1):
+        while 0 <= j < len(doc) and doc[j].is_space:
+            j += -1 if j < i else 1
+        if 0 <= j < len(doc) and doc[j].like_num:
+            return True
+    return False
+
+
 @SpacyLanguage.factory("legal_lemma", default_config={"lang": "en"})
 def _make_legal_lemma(nlp: SpacyLanguage, name: str, lang: str):
     lemma = _lemma_ru if lang == "ru" else _lemma_en
@@ -99,6 +112,8 @@ def _make_legal_lemma(nlp: SpacyLanguage, name: str, lang: str):
             if token.is_space:
                 continue
             value = lemma(token.lower_)
+            if lang == "en" and token.text == "March" and _next_to_number(doc, token.i):
+                value = _MONTH_MARCH  # "31 March", "March 2025": a date, never a procession
             token.lemma_ = value
             token.norm_ = value
         return doc

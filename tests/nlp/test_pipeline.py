@@ -36,6 +36,33 @@ def test_the_built_in_pipelines_write_lemmas_into_norm(lang, text, norms):
     assert get_pipeline(lang).pipe_names == ["legal_sentences", "legal_lemma", "legal_quantities"]
 
 
+@pytest.mark.parametrize(
+    "text, march_norm",
+    [
+        ("not later than 31 March each year", "march (month)"),
+        ("by March 31", "march (month)"),
+        ("from 1 to 15 March 2025", "march (month)"),
+        ("any demonstration or march", "march"),
+        ("a March through the city", "march"),   # capitalised, but no date beside it
+        ("organisers of 3 marches", "march"),    # lower case: the procession, counted
+    ],
+)
+def test_march_next_to_a_day_or_year_is_the_month_not_a_procession(text, march_norm):
+    doc = get_pipeline("en")(text)
+    (march,) = [t for t in doc if t.lower_.startswith("march")]
+    assert march.norm_ == march_norm
+
+
+def test_a_date_in_march_is_no_assembly_context():
+    """"31 March" once satisfied a detector's need for an assembly word ("march")."""
+    report = checker.check(
+        "Article 8. Simplified reporting\n1. A small organisation submits once a year, not later than 31 March, "
+        "a simplified report stating only its total income and the number of its members.\n",
+        lang="en",
+    )
+    assert [f.standard_id for f in report.findings if f.standard_id == "ASM-NO-FUNDING-DISCLOSURE"] == []
+
+
 def test_the_built_in_pipeline_is_built_once():
     assert get_pipeline("en") is get_pipeline("en") is get_pipeline("en", None)
 
