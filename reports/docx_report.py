@@ -3,7 +3,7 @@ rightscheck writes goes through.
 
 The document follows :mod:`reports.submission`: a title page (draft title, country, date,
 catalogue version), a contents field, an executive summary with the counts by area and
-severity, numbered paragraphs per provision (quoted words, the conflict, the reasons, pinpoint
+severity, numbered paragraphs per provision (quoted words, the conflict, the legal reasoning, pinpoint
 citations, the recommendation), a table of every conflict, and annexes of the standards and
 the sources. Pages are A4 with "page x of y" in the footer (Word fields, updated on open).
 A reviewed report adds a "Review" line to the title page, each finding's decision under its
@@ -300,6 +300,9 @@ def _summary(document, s: Submission) -> None:
         rows.append([s.total_row.label] + [str(s.total_row.counts[key]) for key, _ in s.severities]
                     + [str(s.total_row.total)])
         _table(document, ["Area"] + labels + ["Total"], rows, [6.0] + [2.2] * (len(labels) + 1))
+    document.add_paragraph("About this report", style="Heading 3")
+    for sentence in s.about:
+        document.add_paragraph(sentence)
 
 
 def _quote(document, section: SubmissionSection) -> None:
@@ -324,7 +327,7 @@ def _numbered(document, item: NumberedParagraph, language: str) -> None:
     head.add_run(f"{item.number}.\t").bold = True
     head.add_run(finding.title).bold = True
     decision = item.finding.decision
-    rest = f", {item.finding.domain_label}, confidence {item.finding.confidence_percent}%"
+    rest = f", {item.finding.domain_label}"
     if decision is not None and decision.severity_note:
         head.add_run(f" ({finding.standard_id}) — {item.finding.severity_label} severity")
         head.add_run(f" ({decision.severity_note})").italic = True
@@ -348,7 +351,7 @@ def _numbered(document, item: NumberedParagraph, language: str) -> None:
         body("Words:", "none — no provision of the draft provides this safeguard.")
     body("The conflict:", item.conflict)
     if item.reasons:
-        body("Why it was flagged:", " ".join(item.reasons))
+        body("Reasoning:", " ".join(item.reasons))
     if item.citations:
         label = document.add_paragraph()
         label.paragraph_format.left_indent = Cm(1.0)
@@ -430,7 +433,7 @@ def _findings(document, s: Submission) -> None:
         document.add_paragraph(title, style="Heading 2")
         if section.location:
             where = document.add_paragraph()
-            where.add_run(f"In the file: {section.location}").italic = True
+            where.add_run(section.location).italic = True
         if section.segments:
             _quote(document, section)
         for item in section.paragraphs:

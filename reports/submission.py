@@ -19,9 +19,10 @@ counts; they are listed in their own section, "Findings rejected by the reviewer
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.models import CitationRef, Report
+from reports.reasons import filing_reasons
 from reports.view import (
     AnnexEntry,
     CitationView,
@@ -30,6 +31,8 @@ from reports.view import (
     Segment,
     SummaryRow,
     build_view,
+    decision_view,
+    filing_review_lines,
     provision_labels,
     safe_url,
 )
@@ -39,6 +42,15 @@ DISCLAIMER = (
     "finding against the draft and the cited sources before relying on it or filing it."
 )
 
+ABOUT = (
+    "Each numbered paragraph quotes the words of the draft in question, states the conflict "
+    "with the international standard and the legal reasoning, cites the standard's sources "
+    "with their paragraphs, and recommends a change.",
+    "The screening's full reasoning trail for each finding (which rule matched which words, "
+    "and which limits were compared) is in the HTML and JSON reports of the same check.",
+)
+"""The sentences of the section "About this report"."""
+
 
 @dataclass(frozen=True)
 class NumberedParagraph:
@@ -47,8 +59,9 @@ class NumberedParagraph:
     ``number`` counts from 1 across the whole report; ``where`` is the provision's label
     (``Статья 9 пункт 1 / Article 9(1)``) or ``"The draft as a whole"``; ``conflict`` is the
     standard's principle as encoded (the finding's title when the report carries no annex
-    entry for it); ``reasons`` are the detector's steps; ``anchor`` is an id for links
-    (``para-3``).
+    entry for it); ``reasons`` the legal reasoning in plain words, without the rule trail
+    (:func:`reports.reasons.filing_reasons`); ``anchor`` is an id for links (``para-3``).
+    ``finding.decision`` names the reviewer without the organisation's key id.
     """
 
     number: int
@@ -71,7 +84,8 @@ class NumberedParagraph:
 @dataclass(frozen=True)
 class SubmissionSection:
     """A provision with its numbered paragraphs, or the whole-draft section (``provision``
-    None, ``segments`` empty)."""
+    None, ``segments`` empty). ``location`` is "Page 3 of the file" for a provision of a
+    paginated source (PDF), else None."""
 
     anchor: str
     heading: str
@@ -137,6 +151,8 @@ class Submission:
     rejected: list[NumberedParagraph] = field(default_factory=list)
     """Findings the reviewers rejected, numbered R1, R2, ... (anchors ``rejected-1``...);
     empty unless the report is reviewed and not ``accepted_only``."""
+    about: tuple[str, ...] = ABOUT
+    """The sentences of "About this report"."""
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -186,6 +202,12 @@ def _summary(view: ReportView, report: Report) -> list[str]:
     return sentences
 
 
+def _page(page: int | None) -> str | None:
+    """Where a provision is in a paginated source file (a PDF): "Page 3 of the file"; None
+    for a source without pages (the paragraph index of a Word or text file is left out)."""
+    return f"Page {page} of the file" if page is not None else None
+
+
 def _sources(report: Report) -> list[SourceEntry]:
     seen: dict[str, CitationRef] = {}
     for standard in report.standards:
@@ -233,6 +255,8 @@ def build_submission(report: Report) -> Submission:
         fv: FindingView, where: str, count: int, anchor: str, marker: str = ""
     ) -> NumberedParagraph:
         finding = fv.finding
+        if fv.decision is not None:
+            fv = replace(fv, decision=decision_view(finding, key_ids=False))
         return NumberedParagraph(
             number=count,
             anchor=anchor,
@@ -240,7 +264,7 @@ def build_submission(report: Report) -> Submission:
             finding=fv,
             quotes=fv.quotes,
             conflict=principles.get(finding.standard_id) or finding.title,
-            reasons=list(finding.explanation),
+            reasons=filing_reasons(finding.explanation),
             citations=fv.citations,
             recommendation=" ".join(finding.recommendation.split()),
             marker=marker,
@@ -285,7 +309,7 @@ def build_submission(report: Report) -> Submission:
                 anchor=f"provision-{pv.provision.eid}",
                 heading=where,
                 subheading=pv.provision.heading,
-                location=pv.location,
+                location=_page(pv.provision.page),
                 segments=pv.segments,
                 paragraphs=[paragraph(fv, where) for fv in pv.findings],
             )
@@ -304,7 +328,7 @@ def build_submission(report: Report) -> Submission:
         annex=view.annex,
         sources=_sources(report),
         severities=view.severities,
-        review=list(view.review_lines),
+        review=filing_review_lines(report.review),
         rejected=[
             numbered(rv.finding, rv.where, i, f"rejected-{i}", "R")
             for i, rv in enumerate(view.rejected, start=1)

@@ -20,6 +20,7 @@ the same coordinates, so a span is shown in a provision at ``span.start - provis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -296,6 +297,29 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
+_KEY_ID = re.compile(r"^(?P<name>.*\S) \((?:[0-9a-f]{12}|[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)\)$", re.S)
+
+
+def reviewer_name(label: str) -> str:
+    """The reviewer's name without the organisation's key id that the service appends
+    (:func:`checker.review.reviewer_label`): ``"Dana Osei (f3c2dc32ea39)"`` → ``"Dana Osei"``.
+
+    Only a last bracket holding one word with a digit (or twelve hex digits) is taken for a
+    key id, so ``"Ana Lee (OSCE)"`` stays as it is.
+    """
+    match = _KEY_ID.match(label.strip())
+    return match["name"] if match else label.strip()
+
+
+def filing_review_lines(review: ReviewSummary | None) -> list[str]:
+    """:func:`review_lines` for the filing reports (DOCX, PDF): the same sentences, with each
+    reviewer named without the organisation's key id (see :func:`reviewer_name`)."""
+    if review is None:
+        return []
+    names = list(dict.fromkeys(reviewer_name(r) for r in review.reviewers))
+    return review_lines(review.model_copy(update={"reviewers": names}))
+
+
 def review_lines(review: ReviewSummary | None) -> list[str]:
     """The sentences every format prints at the top of a reviewed report; ``[]`` for None.
 
@@ -343,15 +367,18 @@ def review_lines(review: ReviewSummary | None) -> list[str]:
     return lines
 
 
-def decision_view(finding: Finding) -> DecisionView:
+def decision_view(finding: Finding, *, key_ids: bool = True) -> DecisionView:
     """How ``finding``'s review decision is printed; "Not yet reviewed" when it has none.
 
-    Only meaningful on a reviewed report: :func:`build_view` calls it only then.
+    ``key_ids`` False names the reviewer without the organisation's key id, as the filing
+    reports do (see :func:`reviewer_name`). Only meaningful on a reviewed report:
+    :func:`build_view` calls it only then.
     """
     review = finding.review
     if review is None:
         return DecisionView(decision="pending", headline="Not yet reviewed")
-    by = f"{review.reviewer}, {format_generated(review.reviewed_at)}"
+    who = review.reviewer if key_ids else reviewer_name(review.reviewer)
+    by = f"{who}, {format_generated(review.reviewed_at)}"
     reason = " ".join(review.reason.split()) if review.reason and review.reason.strip() else None
     if review.decision == ReviewDecision.rejected:
         return DecisionView(

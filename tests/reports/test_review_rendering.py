@@ -24,7 +24,14 @@ from checker.models import FindingReview, Report, ReviewSummary, Severity
 from reports import render, render_bytes
 from reports.pdf_report import render_submission_html
 from reports.submission import build_submission
-from reports.view import DecisionView, build_view, decision_view, review_lines
+from reports.view import (
+    DecisionView,
+    build_view,
+    decision_view,
+    filing_review_lines,
+    review_lines,
+    reviewer_name,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = ROOT / "drafts" / "arventa-public-events-2024.en.txt"
@@ -32,6 +39,9 @@ DRAFT = ROOT / "drafts" / "arventa-public-events-2024.en.txt"
 ANA = "Ana Lee (k_01)"
 BEN = "Ben Ode (k_02)"
 HOSTILE = "<b>x</b> (k_03)"
+# The filing reports (DOCX, PDF) name reviewers without the organisation's key id.
+NAMED = {"html": ANA, "md": ANA, "docx": "Ana Lee", "pdf": "Ana Lee"}
+NAMED_BEN = {"html": BEN, "md": BEN, "docx": "Ben Ode", "pdf": "Ben Ode"}
 FIRST = datetime(2026, 3, 14, 10, 0, tzinfo=timezone.utc)
 LAST = datetime(2026, 3, 14, 10, 5, tzinfo=timezone.utc)
 
@@ -120,14 +130,16 @@ def text_of(kind: str, fmt: str) -> str:
     return " ".join(text.split())
 
 
-HEADLINE = f"Reviewed by {ANA}, {BEN}; last decision 2026-03-14 10:05 UTC."
+def headline(fmt: str) -> str:
+    """The first review sentence as ``fmt`` prints it."""
+    return f"Reviewed by {NAMED[fmt]}, {NAMED_BEN[fmt]}; last decision 2026-03-14 10:05 UTC."
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_accepted_only_report_says_it_was_reviewed_and_lists_accepted_findings_only(fmt):
     pending = len(_checked().findings) - 3
     text = text_of("accepted_only", fmt)
-    assert HEADLINE in text
+    assert headline(fmt) in text
     assert f"2 findings accepted (of which 1 edited), 1 rejected, {pending} not yet reviewed." in text
     assert "This report lists only the findings the reviewers accepted." in text
     assert "included unreviewed" not in text
@@ -138,12 +150,12 @@ def test_accepted_only_report_says_it_was_reviewed_and_lists_accepted_findings_o
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_all_findings_report_shows_rejected_finding_with_reason_and_unreviewed_ones(fmt):
     text = text_of("all", fmt)
-    assert HEADLINE in text
+    assert headline(fmt) in text
     assert "This report lists only the findings the reviewers accepted." not in text
     assert "included unreviewed" in text
     assert "Findings rejected by the reviewers" in text
-    assert f"Rejected by the reviewer: {REJECT_REASON} — {ANA}, 2026-03-14 10:00 UTC" in text
-    assert f"Accepted by the reviewer — {ANA}, 2026-03-14 10:00 UTC" in text
+    assert f"Rejected by the reviewer: {REJECT_REASON} — {NAMED[fmt]}, 2026-03-14 10:00 UTC" in text
+    assert f"Accepted by the reviewer — {NAMED[fmt]}, 2026-03-14 10:00 UTC" in text
     assert "Not yet reviewed" in text
 
 
@@ -160,7 +172,7 @@ def test_edited_finding_shows_the_reviewers_severity_and_recommendation(fmt, sev
     text = text_of("all", fmt)
     assert severity_words in text
     assert f"{NEW_RECOMMENDATION} (Recommendation revised by the reviewer)" in text
-    assert f"Edited and accepted by the reviewer — {BEN}" in text
+    assert f"Edited and accepted by the reviewer — {NAMED_BEN[fmt]}," in text
     # The unreviewed report shows the detector's severity, with no note.
     assert "set by the reviewer" not in text_of("unreviewed", fmt)
 
@@ -178,7 +190,7 @@ def test_report_without_review_has_no_review_wording(fmt):
     ("source", "escaped", "raw"),
     [
         (lambda r: render(r, "html"), "&lt;b&gt;x&lt;/b&gt; (k_03)", "<b>x</b>"),
-        (render_submission_html, "&lt;b&gt;x&lt;/b&gt; (k_03)", "<b>x</b>"),
+        (render_submission_html, "Reviewed by Ana Lee, &lt;b&gt;x&lt;/b&gt;;", "<b>x</b>"),
         (lambda r: render(r, "md"), r"\<b\>x\</b\> (k\_03)", "<b>x</b>"),
     ],
     ids=["html", "pdf-source", "md"],
@@ -190,9 +202,42 @@ def test_reviewer_names_are_escaped(source, escaped, raw):
 
 
 def test_hostile_reviewer_name_is_printed_as_written_in_the_docx():
-    # Word text is not markup: the name is shown exactly as given (the PDF's source is
-    # escaped, see above).
-    assert "Reviewed by Ana Lee (k_01), <b>x</b> (k_03);" in text_of("hostile", "docx")
+    # Word text is not markup: the name is shown exactly as given, without the key id (the
+    # PDF's source is escaped, see above).
+    assert "Reviewed by Ana Lee, <b>x</b>;" in text_of("hostile", "docx")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_key_ids_are_printed_in_html_and_markdown_only(fmt):
+    text = text_of("all", fmt)
+    has_keys = fmt in ("html", "md")
+    assert ("(k_01)" in text) == has_keys
+    assert ("(k_02)" in text) == has_keys
+    assert "Ana Lee" in text and "Ben Ode" in text
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Dana Osei (f3c2dc32ea39)", "Dana Osei"),
+        ("Ana Lee (k_01)", "Ana Lee"),
+        ("Ana Lee (OSCE) (abcdefabcdef)", "Ana Lee (OSCE)"),
+        ("Ana Lee (OSCE)", "Ana Lee (OSCE)"),
+        ("Ana Lee", "Ana Lee"),
+        ("(k_01)", "(k_01)"),
+        ("Lee (legal team 2)", "Lee (legal team 2)"),
+    ],
+)
+def test_reviewer_name_drops_the_key_id_only(label, name):
+    assert reviewer_name(label) == name
+
+
+def test_filing_review_lines_name_reviewers_without_key_ids():
+    summary = ReviewSummary(accepted_only=True, accepted=1, edited=0, rejected=0, pending=0,
+                            reviewers=[ANA, "Ana Lee (k_09)", BEN], last_reviewed_at=LAST)
+    assert filing_review_lines(summary)[0] == "Reviewed by Ana Lee, Ben Ode; last decision 2026-03-14 10:05 UTC."
+    assert review_lines(summary)[0].startswith(f"Reviewed by {ANA}, Ana Lee (k_09), {BEN};")
+    assert filing_review_lines(None) == []
 
 
 def test_markdown_escapes_a_reason_that_would_break_emphasis_or_a_table():
