@@ -61,3 +61,12 @@ def test_recall_and_precision_stay_above_their_floors(summary, floors, corpus_pr
     totals = floors["overall"] if corpus_present else floors["bundled_only"]
     problems = below_floors(summary, totals, floors["drafts"])
     assert not problems, _report(summary, problems)
+
+
+def test_the_held_out_drafts_stay_above_their_floors(floors):
+    """The drafts written and annotated without seeing the rules: a guard, never a target."""
+    held_out = [DRAFTS / "held-out", DRAFTS / "held-out-2"]
+    summary = run_evaluation(held_out)
+    assert len(summary.drafts) == 8
+    problems = below_floors(summary, floors["held_out"], {})
+    assert not problems, _report(summary, problems)
