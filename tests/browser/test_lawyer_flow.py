@@ -262,7 +262,8 @@ def test_a_lawyer_uploads_reviews_and_downloads_the_accepted_findings(server, ap
     link.click()
     text = document_text(wait_for_download(downloads, ".docx").read_bytes())
 
-    assert f"Reviewed by {REVIEWER} (" in text, "the report says who reviewed it"
+    assert f"Reviewed by {REVIEWER}" in text, "the report says who reviewed it"
+    assert api_key.split("_")[1] not in text, "a filing report names the reviewer, not the organisation's key"
     assert "1 finding accepted (of which 0 edited), 1 rejected" in text
     assert "lists only the findings the reviewers accepted" in text
     numbered = re.findall(r"^\d+\.\t.*?\(([A-Z][A-Z0-9-]+)\) — ", text, re.MULTILINE)
