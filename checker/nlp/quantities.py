@@ -168,6 +168,9 @@ _UNITS: dict[Language, dict[str, tuple[QuantityKind, str]]] = {
         "people": ("participants", "participant"), "individual": ("participants", "participant"),
         "citizen": ("participants", "participant"), "member": ("participants", "participant"),
         "founder": ("participants", "participant"), "signatory": ("participants", "participant"),
+        "worker": ("participants", "participant"), "employee": ("participants", "participant"),
+        "supporter": ("participants", "participant"), "adherent": ("participants", "participant"),
+        "voter": ("participants", "participant"), "elector": ("participants", "participant"),
         "day": ("duration", "day"), "hour": ("duration", "hour"), "week": ("duration", "week"),
         "month": ("duration", "month"), "year": ("duration", "year"),
         "metre": ("distance", "metre"), "meter": ("distance", "metre"), "m": ("distance", "metre"),
@@ -182,6 +185,8 @@ _UNITS: dict[Language, dict[str, tuple[QuantityKind, str]]] = {
         "участник": ("participants", "participant"), "человек": ("participants", "participant"),
         "лицо": ("participants", "participant"), "гражданин": ("participants", "participant"),
         "член": ("participants", "participant"), "учредитель": ("participants", "participant"),
+        "работник": ("participants", "participant"), "сторонник": ("participants", "participant"),
+        "избиратель": ("participants", "participant"),
         "день": ("duration", "day"), "сутки": ("duration", "day"), "час": ("duration", "hour"),
         "неделя": ("duration", "week"), "месяц": ("duration", "month"), "год": ("duration", "year"),
         "метр": ("distance", "metre"), "м": ("distance", "metre"),
@@ -198,7 +203,10 @@ _DAY_MODIFIERS = {
     "рабочий": "working_day", "календарный": "calendar_day",
 }
 _CURRENCY_BEFORE = {"huf": "HUF", "eur": "EUR", "€": "EUR", "$": "USD", "usd": "USD", "kzt": "KZT", "rub": "RUB"}
-_MULTIPLIER_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "тысяча": 1e3, "миллион": 1e6, "млн": 1e6, "тыс": 1e3}
+_MULTIPLIER_SCALE = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "тысяча": 1e3, "миллион": 1e6, "млн": 1e6, "млн.": 1e6, "тыс": 1e3, "тыс.": 1e3,  # "20 тыс. граждан"
+}
 
 # comparators, longest first, as sequences of lower-cased words before the number
 _COMPARATORS_BEFORE: dict[Language, list[tuple[tuple[str, ...], Comparator, str | None]]] = {

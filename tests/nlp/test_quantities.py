@@ -36,6 +36,10 @@ EN = [
     ("two hundred and fifty participants", "participants", "=", 250, "participant", None),
     # participants and members
     ("no more than 1,000 participants", "participants", "<=", 1000, "participant", None),
+    ("at least 20,000 workers", "participants", ">=", 20000, "participant", None),
+    ("not fewer than five hundred employees", "participants", ">=", 500, "participant", None),
+    ("signatures of at least 40,000 voters", "participants", ">=", 40000, "participant", None),
+    ("backed by no fewer than 10,000 supporters", "participants", ">=", 10000, "participant", None),
     ("up to one hundred participants", "participants", "<=", 100, "participant", None),
     ("a hundred participants", "participants", "=", 100, "participant", None),
     ("no fewer than 10 founders", "participants", ">=", 10, "participant", None),
@@ -76,6 +80,11 @@ EN = [
 ]
 
 RU = [
+    ("не менее 20 тыс. граждан", "participants", ">=", 20000, "participant", None),
+    ("не менее 5 тыс. членов партии", "participants", ">=", 5000, "participant", None),
+    ("не менее 500 работников", "participants", ">=", 500, "participant", None),
+    ("не менее десяти тысяч сторонников", "participants", ">=", 10000, "participant", None),
+    ("подписи не менее 40 000 избирателей", "participants", ">=", 40000, "participant", None),
     ("численностью менее 250 участников", "participants", "<", 250, "participant", None),
     ("численностью 250 и более участников", "participants", ">=", 250, "participant", None),
     ("не менее 250 человек", "participants", ">=", 250, "participant", None),
