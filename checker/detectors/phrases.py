@@ -46,6 +46,21 @@ _GROUP = re.compile(r"\(([^()\s][^()]*\|[^()]*[^()\s])\)")
 _MAX_VARIANTS = 64
 
 
+_HYPHENATED = re.compile(r"\w-\w")
+
+
+def _hyphenated_as_group(item: str) -> str:
+    """``re-register|renew`` → ``(re-register|renew)``: a hyphenated word is several tokens
+    ("re", "-", "register"), so a list of alternatives holding one becomes a group, whose
+    alternatives may be several tokens long. Other items are returned unchanged."""
+    if "|" not in item or "(" in item or ")" in item or item.endswith("?") or "*" in item or item.startswith("="):
+        return item
+    alternatives = item.split("|")
+    if any(_HYPHENATED.search(a) for a in alternatives) and all(alternatives):
+        return "(" + item + ")"
+    return item
+
+
 def expand_phrase(phrase: str | list[dict]) -> list[str | list[dict]]:
     """The plain phrases a phrase with groups stands for: "(may not|shall not) hold" →
     ["may not hold", "shall not hold"]. A phrase without groups, or a raw token pattern, is
@@ -56,7 +71,7 @@ def expand_phrase(phrase: str | list[dict]) -> list[str | list[dict]]:
     """
     if isinstance(phrase, list):
         return [phrase]
-    variants = [phrase]
+    variants = [" ".join(_hyphenated_as_group(item) for item in phrase.split())]
     while any(_GROUP.search(v) for v in variants):
         expanded = []
         for variant in variants:

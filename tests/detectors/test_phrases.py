@@ -94,3 +94,14 @@ def _book_matches(lang: str, phrase: str, text: str) -> list[str]:
 ])
 def test_every_variant_of_a_group_is_tried_in_the_engines_index(lang, phrase, text, expected):
     assert _book_matches(lang, phrase, text) == expected == _matches(lang, phrase, text)
+
+
+@pytest.mark.parametrize("lang,phrase,text,expected", [
+    ("en", "must re-register|renew", "every union must re-register each year", ["must re-register"]),
+    ("en", "must re-register|renew", "every union must renew its statute", ["must renew"]),
+    ("en", "non-registered|unregistered union", "a non-registered union may not act", ["non-registered union"]),
+    ("en", "must re-register|renew", "every union must register", []),
+    ("ru", "какой-либо|любой орган", "без согласования с каким-либо органом", ["каким-либо органом"]),
+])
+def test_a_hyphenated_word_may_stand_among_alternatives(lang, phrase, text, expected):
+    assert _book_matches(lang, phrase, text) == expected == _matches(lang, phrase, text)
