@@ -254,7 +254,8 @@ _COMPARATORS_AFTER: dict[Language, list[tuple[tuple[str, ...], Comparator]]] = {
     "ru": [(("и", "более"), ">="), (("и", "свыше"), ">="), (("и", "менее"), "<=")],
 }
 _RELATION_AFTER: dict[Language, dict[str, str]] = {
-    "en": {"before": "before", "prior": "before", "in advance": "before", "after": "after", "following": "after"},
+    "en": {"before": "before", "prior": "before", "in advance": "before", "beforehand": "before", "ahead": "before",
+           "after": "after", "following": "after"},
     "ru": {"до": "before", "после": "after", "со": "after", "с": "after"},
 }
 _DAYS_PER_UNIT = {"day": 1.0, "calendar_day": 1.0, "working_day": 7 / 5, "hour": 1 / 24, "week": 7.0, "month": 30.0, "year": 365.0}
