@@ -172,7 +172,7 @@ def test_a_malformed_standard_is_one_line_and_exit_code_2(tmp_path, monkeypatch)
     shutil.copy(STANDARDS_DIR / "sources.yaml", tmp_path)
     text = (STANDARDS_DIR / "catalogue" / "ASM-NOTIFY-NOT-AUTH.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "catalogue" / "ASM-NOTIFY-NOT-AUTH.yaml"
-    broken.write_text(text.replace("agree|approve the notification", "agree|sound-proof the notification"), encoding="utf-8")
+    broken.write_text(text.replace("agree|approve the notification", "agree|approve the (notification"), encoding="utf-8")
     monkeypatch.setenv("RIGHTSCHECK_STANDARDS", str(tmp_path))
     monkeypatch.setattr(checker.engine, "_DEFAULT", None)
     default_catalogue.cache_clear()
@@ -181,6 +181,6 @@ def test_a_malformed_standard_is_one_line_and_exit_code_2(tmp_path, monkeypatch)
             result = CliRunner().invoke(main, args)
             assert result.exit_code == 2, result.output
             assert "Traceback" not in result.output
-            assert str(broken) in result.output and "sound-proof" in result.output
+            assert str(broken) in result.output and "(notification" in result.output
     finally:
         default_catalogue.cache_clear()
