@@ -22,7 +22,6 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlencode
@@ -322,10 +321,6 @@ def _same_words(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()) == " ".join((b or "").split())
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-
-
 def _status(finding: Finding) -> str:
     return finding.review.decision.value if finding.review is not None else "pending"
 
@@ -368,7 +363,7 @@ def build_report_page(report: Report, reviews: list, flt: ReportFilter, *, error
     for n, original in enumerate(report.findings, start=1):
         finding = reviewed_by_id.get(original.id, original)
         view = _finding_view(finding)
-        decided = sorted(history.get(original.id, []), key=lambda r: _utc(r.reviewed_at))  # stable: ties keep order
+        decided = history.get(original.id, [])  # oldest first, as the store gives them
         items.append(FindingItem(n=n, finding=finding, original=original, status=_status(finding),
                                  quotes=view.quotes, citations=[_citation_view(c) for c in finding.citations],
                                  form=kept.get(n) or _form_values(finding), error=errors.get(n),

@@ -85,6 +85,7 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from checker.pipeline import check
+    from _doc import replace_between
     from longdraft import long_draft
     from run import _machine
 
@@ -102,12 +103,8 @@ def main() -> int:
     text = _markdown(machine, results)
     print(text)
     if args.write_doc:
-        doc = DOC.read_text(encoding="utf-8")
-        if BEGIN not in doc or END not in doc:
-            print(f"{DOC}: markers {BEGIN} / {END} not found", file=sys.stderr)
+        if not replace_between(DOC, BEGIN, END, text):
             return 2
-        head, rest = doc.split(BEGIN, 1)
-        DOC.write_text(head + BEGIN + "\n" + text + END + rest.split(END, 1)[1], encoding="utf-8")
         print(f"wrote {DOC}")
     return 0
 

@@ -317,15 +317,22 @@ def _quote(document, section: SubmissionSection) -> None:
             run.underline = True
 
 
-def _numbered(document, item: NumberedParagraph, language: str) -> None:
-    finding = item.finding.finding
+def _hanging_heading(document, label: str, title: str):
+    """A finding's heading paragraph: ``label`` (e.g. "12." or "R1") hanging 1 cm in the
+    margin, then ``title`` in bold; kept with the paragraph after it. Returns the paragraph."""
     head = document.add_paragraph()
     head.paragraph_format.left_indent = Cm(1.0)
     head.paragraph_format.first_line_indent = Cm(-1.0)
     head.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
     head.paragraph_format.keep_with_next = True
-    head.add_run(f"{item.number}.\t").bold = True
-    head.add_run(finding.title).bold = True
+    head.add_run(f"{label}\t").bold = True
+    head.add_run(title).bold = True
+    return head
+
+
+def _numbered(document, item: NumberedParagraph, language: str) -> None:
+    finding = item.finding.finding
+    head = _hanging_heading(document, f"{item.number}.", finding.title)
     decision = item.finding.decision
     rest = f", {item.finding.domain_label}"
     if decision is not None and decision.severity_note:
@@ -403,13 +410,7 @@ def _rejected(document, s: Submission) -> None:
     open_q, close_q = ("«", "»") if s.language == "ru" else ("“", "”")
     for item in s.rejected:
         finding = item.finding.finding
-        head = document.add_paragraph()
-        head.paragraph_format.left_indent = Cm(1.0)
-        head.paragraph_format.first_line_indent = Cm(-1.0)
-        head.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
-        head.paragraph_format.keep_with_next = True
-        head.add_run(f"{item.label}\t").bold = True
-        head.add_run(finding.title).bold = True
+        head = _hanging_heading(document, item.label, finding.title)
         head.add_run(f" ({finding.standard_id}) — {item.where}")
         _decision(document, item.finding.decision)
         if item.quotes:
