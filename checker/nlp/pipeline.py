@@ -90,7 +90,8 @@ def lemmatize_word(word: str, lang: Language) -> str:
     return _lemma_ru(lower) if lang == "ru" else _lemma_en(lower)
 
 
-_MONTH_MARCH = "march (month)"
+_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"})
 
 
 def _next_to_number(doc: Doc, i: int) -> bool:
@@ -112,8 +113,8 @@ def _make_legal_lemma(nlp: SpacyLanguage, name: str, lang: str):
             if token.is_space:
                 continue
             value = lemma(token.lower_)
-            if lang == "en" and token.text == "March" and _next_to_number(doc, token.i):
-                value = _MONTH_MARCH  # "31 March", "March 2025": a date, never a procession
+            if lang == "en" and token.text in _MONTHS and _next_to_number(doc, token.i):
+                value = f"{token.lower_} (month)"  # "31 March", "May 2025": a date, not a march or "may"
             token.lemma_ = value
             token.norm_ = value
         return doc

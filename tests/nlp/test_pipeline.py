@@ -53,6 +53,18 @@ def test_march_next_to_a_day_or_year_is_the_month_not_a_procession(text, march_n
     assert march.norm_ == march_norm
 
 
+@pytest.mark.parametrize(
+    "text, word, norm",
+    [
+        ("not later than 1 May each year", "May", "may (month)"),
+        ("The organiser may hold 2 events", "may", "may"),
+    ],
+)
+def test_any_month_beside_a_number_is_a_date(text, word, norm):
+    (token,) = [t for t in get_pipeline("en")(text) if t.text == word]
+    assert token.norm_ == norm
+
+
 def test_a_date_in_march_is_no_assembly_context():
     """"31 March" once satisfied a detector's need for an assembly word ("march")."""
     report = checker.check(
